@@ -1,0 +1,61 @@
+#include "storage/sst_run_writer.h"
+
+#include <algorithm>
+
+#include "schema/str_cat.h"
+#include "rocksdb/options.h"
+#include "rocksdb/sst_file_writer.h"
+
+namespace alliance::storage {
+
+SstRunWriter::SstRunWriter(const Store& store, Cf cf, std::string dir, std::string name,
+                           size_t budget_bytes)
+    : store_(store), cf_(cf), dir_(std::move(dir)), name_(std::move(name)),
+      budget_(budget_bytes) {}
+
+absl::Status SstRunWriter::Add(std::string_view key, std::string_view value) {
+  index_.push_back(Entry{arena_.size(), static_cast<uint32_t>(key.size()),
+                         static_cast<uint32_t>(value.size())});
+  arena_.append(key);
+  arena_.append(value);
+  ++entries_;
+  if (buffered_bytes() >= budget_) return Flush();
+  return absl::OkStatus();
+}
+
+absl::Status SstRunWriter::Finish() { return Flush(); }
+
+absl::Status SstRunWriter::Flush() {
+  if (index_.empty()) return absl::OkStatus();
+  const char* base = arena_.data();
+  auto key_of = [base](const Entry& e) { return std::string_view(base + e.offset, e.key_size); };
+  // Most writers add in key order already (node ids, label index per label).
+  if (!std::is_sorted(index_.begin(), index_.end(),
+                      [&](const Entry& a, const Entry& b) { return key_of(a) < key_of(b); })) {
+    std::sort(index_.begin(), index_.end(),
+              [&](const Entry& a, const Entry& b) { return key_of(a) < key_of(b); });
+  }
+  rocksdb::Options options;
+  store_.FillSstOptions(cf_, &options);
+  rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options);
+  const std::string path = StrCat(dir_, "/", name_, "-", files_.size(), ".sst");
+  rocksdb::Status s = writer.Open(path);
+  for (size_t i = 0; s.ok() && i < index_.size(); ++i) {
+    const Entry& e = index_[i];
+    if (i > 0 && key_of(index_[i - 1]) == key_of(e)) {
+      return absl::InternalError(StrCat("import produced a duplicate ", name_, " key"));
+    }
+    s = writer.Put(rocksdb::Slice(base + e.offset, e.key_size),
+                   rocksdb::Slice(base + e.offset + e.key_size, e.value_size));
+  }
+  if (s.ok()) s = writer.Finish();
+  if (!s.ok()) {
+    return absl::InternalError(StrCat("cannot write ", path, ": ", s.ToString()));
+  }
+  files_.push_back(path);
+  arena_.clear();
+  index_.clear();
+  return absl::OkStatus();
+}
+
+}  // namespace alliance::storage

@@ -1,0 +1,57 @@
+#include "storage/string_normalizer.h"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+
+#include "schema/str_cat.h"
+
+namespace alliance::storage {
+
+absl::Status NormalizeText(std::string& text) {
+  // ASCII is already NFC; most keys are ASCII, so skip the library call.
+  bool ascii = true;
+  for (char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return absl::OkStatus();
+
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  utf8proc_ssize_t pos = 0;
+  const auto size = static_cast<utf8proc_ssize_t>(text.size());
+  while (pos < size) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(bytes + pos, size - pos, &cp);
+    if (n < 0) {
+      return absl::InvalidArgumentError(
+          StrCat("invalid UTF-8 at byte ", pos, " of a string value"));
+    }
+    pos += n;
+  }
+  utf8proc_uint8_t* normalized = nullptr;
+  utf8proc_ssize_t len = utf8proc_map(
+      bytes, size, &normalized, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+  if (len < 0) {
+    return absl::InvalidArgumentError(
+        StrCat("string value cannot be normalised: ", utf8proc_errmsg(len)));
+  }
+  text.assign(reinterpret_cast<const char*>(normalized), static_cast<size_t>(len));
+  std::free(normalized);
+  return absl::OkStatus();
+}
+
+absl::Status NormalizeValue(Value& value) {
+  if (value.type() == Value::Type::kString) {
+    return NormalizeText(value.mutable_string());
+  } else if (value.type() == Value::Type::kList) {
+    for (Value& e : value.mutable_list()) {
+      if (absl::Status s = NormalizeValue(e); !s.ok()) return s;
+    }
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace alliance::storage

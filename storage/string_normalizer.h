@@ -1,0 +1,21 @@
+// Canonical form of stored text: valid UTF-8 in Unicode NFC, so that a name
+// typed with decomposed Hangul jamo finds the same node as the precomposed one.
+#ifndef ALLIANCE_STORAGE_STRING_NORMALIZER_H_
+#define ALLIANCE_STORAGE_STRING_NORMALIZER_H_
+
+#include <string>
+
+#include "absl/status/status.h"
+#include "alliance/value.h"
+
+namespace alliance::storage {
+
+// Replaces `text` with its NFC form; fails on invalid UTF-8 (naming the byte offset).
+absl::Status NormalizeText(std::string& text);
+
+// Normalizes every string in `value` (lists included).
+absl::Status NormalizeValue(Value& value);
+
+}  // namespace alliance::storage
+
+#endif  // ALLIANCE_STORAGE_STRING_NORMALIZER_H_

@@ -1,0 +1,18 @@
+// The alliancedb subcommands. Each Add*Command registers one subcommand on the
+// app; its callback stores the process exit code in `*exit_code`.
+#ifndef ALLIANCE_TOOLS_COMMANDS_H_
+#define ALLIANCE_TOOLS_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+
+namespace alliance::tools {
+
+void AddImportCommand(CLI::App& app, int* exit_code);
+void AddGenerateCommand(CLI::App& app, int* exit_code);
+void AddSchemaCommand(CLI::App& app, int* exit_code);
+void AddCheckCommand(CLI::App& app, int* exit_code);
+void AddReportCommand(CLI::App& app, int* exit_code);
+
+}  // namespace alliance::tools
+
+#endif  // ALLIANCE_TOOLS_COMMANDS_H_
