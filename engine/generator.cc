@@ -610,7 +610,7 @@ class Generator {
 
     // Popularity: the consortium of popularity rank r is drawn with weight 1 / (r + k),
     // k = c / 100 (Zipf with exponent 1, offset so the shape does not depend on scale):
-    // the largest consortium gets about 50x the members of the median one.
+    // the largest consortium gets 30-50x the members of the median one.
     Rng popularity(seed_, Stream::kPopularity);
     {
       std::unique_ptr<uint32_t[]> by_rank = Allocate<uint32_t>(c_);

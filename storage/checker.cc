@@ -49,12 +49,8 @@ absl::StatusOr<CheckReport> CheckStore(const Transaction& txn, size_t max_proble
       problems.Add("node ", id, ": ", s.message());
     }
     for (uint32_t label : node->labels) {
-      bool found = false;
-      absl::Status s = txn.ScanLabel(label, [&](NodeId other) {
-        found = other == id;
-        return other < id;
-      });
-      if (!s.ok() || !found) {
+      auto entry = txn.Get(Cf::kLabelIdx, LabelIndexKey(label, id));
+      if (!entry.ok() || !entry->has_value()) {
         problems.Add("node ", id, ": label index has no entry for label ",
                      txn.LabelNames({label}).front());
       }

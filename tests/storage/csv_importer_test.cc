@@ -1,0 +1,230 @@
+#include "storage/csv_importer.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "storage/checker.h"
+#include "storage/transaction.h"
+#include "tests/temp_dir.h"
+
+namespace alliance::storage {
+namespace {
+
+using alliance::testing::TempDir;
+
+class CsvImporterTest : public ::testing::Test {
+ protected:
+  std::string Write(const std::string& name, const std::string& text) {
+    std::string path = dir_.Sub(name);
+    std::ofstream(path) << text;
+    return path;
+  }
+  std::unique_ptr<Store> Open(schema::SchemaMode mode = schema::SchemaMode::kEnforced) {
+    StoreOptions o;
+    o.mode_on_create = mode;
+    auto s = Store::Open(dir_.Sub("db"), o);
+    EXPECT_TRUE(s.ok()) << s.status();
+    return *std::move(s);
+  }
+  static uint64_t CountNodes(Store& store) {
+    uint64_t n = 0;
+    (void)store.BeginRead()->ScanNodes([&](NodeId, std::string_view) { return ++n > 0; });
+    return n;
+  }
+  static absl::StatusOr<ImportStats> Import(Store& store, std::vector<std::string> paths,
+                                            ImportOptions options = {}) {
+    std::vector<ImportSource> sources;
+    for (auto& p : paths) sources.push_back(ImportSource{p});
+    return ImportCsv(store, sources, options);
+  }
+
+  TempDir dir_;
+};
+
+const char kOrgs[] =
+    "id:ID,:LABEL,name,kind,aliases:string[]\n"
+    "o1,Organisation,KAIST,university,카이스트;Korea Advanced Institute\n"
+    "o2,Organisation,\"Korea University\",university,\n"
+    "o3,Organisation,SK Telecom,company,SKT\n";
+const char kCons[] =
+    "id:ID,:LABEL,name,kind\n"
+    "c1,Consortium,NC AI Consortium,programme\n"
+    "c2,Consortium,SK Telecom Consortium,programme\n";
+const char kMembers[] =
+    ":START_ID,:END_ID,:TYPE,role,since:int\n"
+    "o1,c1,MEMBER_OF,member,2025\n"
+    "o1,c2,MEMBER_OF,member,2025\n"
+    "o3,c2,MEMBER_OF,lead,2025\n"
+    "o2,c1,MEMBER_OF,member,\n";
+
+// Relationship files may come before node files; the whole import lands in
+// one step and passes the checker.
+TEST_F(CsvImporterTest, ImportsNodesAndRelationships) {
+  auto store = Open();
+  auto stats = Import(*store, {Write("m.csv", kMembers), Write("o.csv", kOrgs),
+                               Write("c.csv", kCons)});
+  ASSERT_TRUE(stats.ok()) << stats.status();
+  EXPECT_EQ(stats->nodes, 5u);
+  EXPECT_EQ(stats->relationships, 4u);
+  auto txn = store->BeginRead();
+  const auto& c = txn->catalog();
+  auto kaist = *txn->FindByKey(*c.FindLabel("Organisation"), *c.FindPropertyKey("name"),
+                               Value::String("KAIST"));
+  ASSERT_TRUE(kaist.has_value());
+  EXPECT_EQ(*txn->FindByLookup(*c.FindLabel("Organisation"), *c.FindPropertyKey("aliases"),
+                               Value::String("카이스트")),
+            std::vector<NodeId>{*kaist});
+  int memberships = 0;
+  ASSERT_TRUE(txn->ForEachEdge(*kaist, Direction::kOut, c.FindEdgeType("MEMBER_OF"),
+                               [&](const EdgeKey&, std::string_view) { return ++memberships; })
+                  .ok());
+  EXPECT_EQ(memberships, 2);
+  auto report = CheckStore(*txn);
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(report->ok()) << report->problems.front();
+  EXPECT_EQ(report->edges, 4u);
+  // Writes through transactions continue the id sequence.
+  auto w = *store->BeginWrite();
+  EXPECT_GT(*w->CreateNode({"Organisation"},
+                           {{"name", Value::String("New")}, {"kind", Value::String("company")}}),
+            5u);
+}
+
+struct BadCase {
+  const char* name;
+  const char* file;
+  const char* text;
+  const char* expected;  // part of the message, after "FILE:"
+};
+
+// Each bad row is reported as file:line: reason and leaves the database empty.
+TEST_F(CsvImporterTest, BadRowsAreReportedWithFileAndLine) {
+  const BadCase cases[] = {
+      {"unknown label", "n.csv", "id:ID,:LABEL,name,kind\nx,Person,Bob,a\n",
+       "n.csv:2: schema violation: unknown label 'Person'"},
+      {"missing required", "n.csv", "id:ID,:LABEL,name\nx,Organisation,Bob\n",
+       "n.csv:2: schema violation: label Organisation requires property 'kind'"},
+      {"empty required", "n.csv", "id:ID,:LABEL,name,kind\nx,Organisation,Bob,a\ny,Organisation,,b\n",
+       "n.csv:3: schema violation: label Organisation requires property 'name'"},
+      {"undeclared property", "n.csv", "id:ID,:LABEL,name,kind,colour\nx,Organisation,B,a,red\n",
+       "n.csv:2: schema violation: label Organisation has no property 'colour'"},
+      {"wrong type", "n.csv", "id:ID,:LABEL,name,kind,description:int\nx,Organisation,B,a,5\n",
+       "n.csv:2: schema violation: label Organisation property 'description' is declared string"},
+      {"duplicate key", "n.csv",
+       "id:ID,:LABEL,name,kind\nx,Organisation,B,a\n\ny,Organisation,B,a\n",
+       "n.csv:4: schema violation: duplicate key Organisation name 'B' (first at"},
+      {"duplicate id", "n.csv", "id:ID,:LABEL,name,kind\nx,Organisation,B,a\nx,Organisation,C,a\n",
+       "n.csv:3: duplicate node id 'x'"},
+      {"bad int", "n.csv", "id:ID,:LABEL,name,kind\nx,Organisation,B,a\n", nullptr},
+  };
+  for (const BadCase& c : cases) {
+    if (c.expected == nullptr) continue;
+    TempDir db;
+    auto store = *Store::Open(db.path(), {});
+    auto stats = Import(*store, {Write(c.file, c.text)});
+    ASSERT_FALSE(stats.ok()) << c.name;
+    EXPECT_NE(stats.status().message().find(c.expected), std::string::npos)
+        << c.name << ": " << stats.status();
+    EXPECT_EQ(CountNodes(*store), 0u) << c.name;
+  }
+}
+
+TEST_F(CsvImporterTest, BadRelationshipsAreReportedAndNothingLands) {
+  auto store = Open();
+  const std::string orgs = Write("o.csv", kOrgs), cons = Write("c.csv", kCons);
+  struct {
+    const char* text;
+    const char* expected;
+  } cases[] = {
+      {":START_ID,:END_ID,:TYPE,role\no1,c1,MEMBER_OF,member\no9,c1,MEMBER_OF,member\n",
+       "r.csv:3: start node id 'o9' is not defined by any node file"},
+      {":START_ID,:END_ID,:TYPE,role\nc1,o1,MEMBER_OF,member\n",
+       "r.csv:2: schema violation: relationship type MEMBER_OF goes from Organisation to "
+       "Consortium"},
+      {":START_ID,:END_ID,:TYPE\no1,c1,MEMBER_OF\n",
+       "r.csv:2: schema violation: relationship type MEMBER_OF requires property 'role'"},
+      {":START_ID,:END_ID,:TYPE,role,since:int\no1,c1,MEMBER_OF,member,soon\n",
+       "r.csv:2: column 'since' expects int"},
+      {":START_ID,:END_ID,:TYPE\no1,o2,KNOWS\n",
+       "r.csv:2: schema violation: unknown relationship type 'KNOWS'"},
+  };
+  for (const auto& c : cases) {
+    auto stats = Import(*store, {orgs, cons, Write("r.csv", c.text)});
+    ASSERT_FALSE(stats.ok()) << c.expected;
+    EXPECT_NE(stats.status().message().find(c.expected), std::string::npos) << stats.status();
+    EXPECT_EQ(CountNodes(*store), 0u);
+  }
+}
+
+// Importing into a non-empty database checks keys against stored nodes.
+TEST_F(CsvImporterTest, SecondImportRespectsExistingKeys) {
+  auto store = Open();
+  ASSERT_TRUE(Import(*store, {Write("o.csv", kOrgs)}).ok());
+  auto again = Import(*store, {Write("o2.csv", "id:ID,:LABEL,name,kind\nz,Organisation,KAIST,x\n")});
+  ASSERT_FALSE(again.ok());
+  EXPECT_NE(again.status().message().find("already in the database"), std::string::npos)
+      << again.status();
+  ASSERT_TRUE(
+      Import(*store, {Write("o3.csv", "id:ID,:LABEL,name,kind\nz,Organisation,POSTECH,x\n")}).ok());
+  EXPECT_EQ(CountNodes(*store), 4u);
+  EXPECT_TRUE(CheckStore(*store->BeginRead())->ok());
+}
+
+// With a tiny memory budget the importer spills many sorted runs; the result
+// is the same graph.
+TEST_F(CsvImporterTest, SpillsSortedRunsBeyondTheBudget) {
+  std::string nodes = "id:ID,:LABEL,name,kind\n", edges = ":START_ID,:END_ID,:TYPE,role\n";
+  const int n = 20000;
+  for (int i = 0; i < n; ++i) nodes += "o" + std::to_string(i) + ",Organisation,org " + std::to_string(i) + ",company\n";
+  for (int i = 0; i < 50; ++i) nodes += "c" + std::to_string(i) + ",Consortium,con " + std::to_string(i) + ",programme\n";
+  for (int i = 0; i < n; ++i) {
+    edges += "o" + std::to_string((i * 7919) % n) + ",c" + std::to_string(i % 50) + ",MEMBER_OF,member\n";
+  }
+  auto store = Open();
+  ImportOptions options;
+  options.memory_budget_bytes = 1;  // every writer flushes at its 1 MiB floor
+  auto stats = Import(*store, {Write("n.csv", nodes), Write("e.csv", edges)}, options);
+  ASSERT_TRUE(stats.ok()) << stats.status();
+  EXPECT_GT(stats->sst_files, 7u);
+  auto report = CheckStore(*store->BeginRead());
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(report->ok());
+  EXPECT_EQ(report->nodes, n + 50u);
+  EXPECT_EQ(report->edges, static_cast<uint64_t>(n));
+}
+
+TEST_F(CsvImporterTest, DryRunValidatesWithoutWriting) {
+  auto store = Open();
+  ImportOptions options;
+  options.dry_run = true;
+  auto stats = Import(*store, {Write("o.csv", kOrgs), Write("c.csv", kCons),
+                               Write("m.csv", kMembers)}, options);
+  ASSERT_TRUE(stats.ok()) << stats.status();
+  EXPECT_EQ(stats->relationships, 4u);
+  EXPECT_EQ(CountNodes(*store), 0u);
+}
+
+// Free mode takes any labels and types; ID groups keep id spaces apart; a
+// default label or type fills in for missing :LABEL / :TYPE columns.
+TEST_F(CsvImporterTest, FreeModeWithIdGroupsAndDefaults) {
+  auto store = Open(schema::SchemaMode::kFree);
+  std::vector<ImportSource> sources = {
+      {Write("p.csv", "id:ID(Person),name\n1,Ann\n2,Bob\n"), ImportSource::Kind::kNodes, "Person"},
+      {Write("g.csv", "id:ID(Game),title\n1,Go\n"), ImportSource::Kind::kNodes, "Game"},
+      {Write("k.csv", ":START_ID(Person),:END_ID(Person)\n1,2\n"),
+       ImportSource::Kind::kRelationships, "KNOWS"},
+      {Write("pl.csv", ":START_ID(Person),:END_ID(Game),hours:double\n2,1,3.5\n"),
+       ImportSource::Kind::kRelationships, "PLAYS"},
+  };
+  auto stats = ImportCsv(*store, sources, {});
+  ASSERT_TRUE(stats.ok()) << stats.status();
+  EXPECT_EQ(stats->nodes, 3u);
+  EXPECT_EQ(stats->relationships, 2u);
+  auto txn = store->BeginRead();
+  EXPECT_TRUE(txn->catalog().FindEdgeType("PLAYS").has_value());
+  EXPECT_TRUE(CheckStore(*txn)->ok());
+}
+
+}  // namespace
+}  // namespace alliance::storage
