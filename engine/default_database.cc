@@ -36,7 +36,11 @@ std::vector<ImportFile> DatasetFiles(const fs::path& dir) {
       if (entry.path().extension() == ".csv") paths.push_back(entry.path());
     }
     std::sort(paths.begin(), paths.end());
-    for (const auto& p : paths) files.push_back(ImportFile{p.string()});
+    for (const auto& p : paths) {
+      ImportFile file;
+      file.path = p.string();
+      files.push_back(std::move(file));
+    }
   }
   return files;
 }

@@ -124,6 +124,28 @@ absl::StatusOr<PropertyDef> PropertyDef::Parse(std::string_view name, std::strin
   return def;
 }
 
+template <typename Def>
+absl::Status Catalog::AddOptionalProperty(std::vector<Def>& defs, std::string_view kind,
+                                          std::string_view owner, PropertyDef def) {
+  for (Def& d : defs) {
+    if (d.name != owner) continue;
+    if (d.FindProperty(def.name) != nullptr) {
+      return absl::AlreadyExistsError(
+          StrCat(kind, " '", owner, "' already declares property '", def.name, "'"));
+    }
+    // A required property would make stored data invalid without a rewrite.
+    if (def.required) {
+      return absl::InvalidArgumentError(StrCat("property '", def.name,
+                                               "' cannot be added as required: existing ",
+                                               owner, " data does not have it"));
+    }
+    InternPropertyKey(def.name);
+    d.properties.push_back(std::move(def));
+    return absl::OkStatus();
+  }
+  return absl::NotFoundError(StrCat(kind, " '", owner, "' is not declared"));
+}
+
 const PropertyDef* LabelDef::FindProperty(std::string_view property) const {
   return FindIn<LabelDef>(properties, property);
 }
@@ -202,23 +224,7 @@ absl::Status Catalog::AddLabel(LabelDef def) {
 }
 
 absl::Status Catalog::AddLabelProperty(std::string_view label, PropertyDef def) {
-  for (LabelDef& d : labels_) {
-    if (d.name != label) continue;
-    if (d.FindProperty(def.name) != nullptr) {
-      return absl::AlreadyExistsError(
-          StrCat("label '", label, "' already declares property '", def.name, "'"));
-    }
-    // A required property would make existing nodes invalid without a rewrite.
-    if (def.required) {
-      return absl::InvalidArgumentError(StrCat(
-          "property '", def.name, "' cannot be added as required: existing ", label,
-          " nodes do not have it"));
-    }
-    InternPropertyKey(def.name);
-    d.properties.push_back(std::move(def));
-    return absl::OkStatus();
-  }
-  return absl::NotFoundError(StrCat("label '", label, "' is not declared"));
+  return AddOptionalProperty(labels_, "label", label, std::move(def));
 }
 
 absl::Status Catalog::AddEdgeType(EdgeTypeDef def) {
@@ -248,23 +254,7 @@ absl::Status Catalog::AddEdgeType(EdgeTypeDef def) {
 }
 
 absl::Status Catalog::AddEdgeTypeProperty(std::string_view type, PropertyDef def) {
-  for (EdgeTypeDef& d : edge_types_) {
-    if (d.name != type) continue;
-    if (d.FindProperty(def.name) != nullptr) {
-      return absl::AlreadyExistsError(StrCat("relationship type '", type,
-                                                   "' already declares property '", def.name,
-                                                   "'"));
-    }
-    if (def.required) {
-      return absl::InvalidArgumentError(StrCat(
-          "property '", def.name, "' cannot be added as required: existing ", type,
-          " relationships do not have it"));
-    }
-    InternPropertyKey(def.name);
-    d.properties.push_back(std::move(def));
-    return absl::OkStatus();
-  }
-  return absl::NotFoundError(StrCat("relationship type '", type, "' is not declared"));
+  return AddOptionalProperty(edge_types_, "relationship type", type, std::move(def));
 }
 
 absl::Status Catalog::ValidateNode(const std::vector<std::string>& labels,

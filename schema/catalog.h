@@ -108,6 +108,10 @@ class Catalog {
   static absl::StatusOr<Catalog> Deserialize(std::string_view bytes);
 
  private:
+  template <typename Def>
+  absl::Status AddOptionalProperty(std::vector<Def>& defs, std::string_view kind,
+                                   std::string_view owner, PropertyDef def);
+
   SchemaMode mode_ = SchemaMode::kFree;
   std::vector<std::string> label_names_;
   std::vector<std::string> property_names_;

@@ -65,6 +65,8 @@ class Importer {
   absl::Status ReadProperties(CsvReader& reader, const RowPlan& plan, PropertyList& out);
   absl::StatusOr<NodeId> ResolveId(CsvReader& reader, int column);
   void ReportProgress(const CsvReader& reader, bool force);
+  // The key id of a property name, added to the catalog when new.
+  uint32_t PropertyKey(const std::string& name);
   bool HasLabel(NodeId id, uint32_t label) const;
 
   Store& store_;
@@ -98,6 +100,22 @@ class Importer {
   ImportProgress progress_;
   std::chrono::steady_clock::time_point last_progress_;
 };
+
+// Records which declared-required properties have a column in this file.
+void AddRequired(const CsvHeader& header, const std::vector<schema::PropertyDef>& declared,
+                 RowPlan& plan) {
+  for (const schema::PropertyDef& p : declared) {
+    if (!p.required) continue;
+    auto col = std::find_if(plan.columns.begin(), plan.columns.end(), [&](const ColumnPlan& c) {
+      return header.columns[c.column].name == p.name;
+    });
+    if (col == plan.columns.end()) {
+      plan.required_missing_columns.push_back(p.name);
+    } else {
+      plan.required_columns.emplace_back(p.name, col->column);
+    }
+  }
+}
 
 SstRunWriter& Writer(std::vector<std::unique_ptr<SstRunWriter>>& writers, Cf cf) {
   return *writers[static_cast<int>(cf)];
@@ -149,6 +167,12 @@ void Importer::ReportProgress(const CsvReader& reader, bool force) {
   options_.progress(p);
 }
 
+uint32_t Importer::PropertyKey(const std::string& name) {
+  if (auto key = catalog_.FindPropertyKey(name)) return *key;
+  catalog_changed_ = true;
+  return catalog_.InternPropertyKey(name);
+}
+
 bool Importer::HasLabel(NodeId id, uint32_t label) const {
   const uint64_t i = id - node_base_;
   return std::find(labels_.begin() + label_start_[i], labels_.begin() + label_start_[i + 1],
@@ -191,28 +215,8 @@ absl::StatusOr<const RowPlan*> Importer::NodePlan(CsvReader& reader,
     if (stored_id && def == nullptr && catalog_.mode() == schema::SchemaMode::kEnforced) continue;
     plan.columns.push_back(ColumnPlan{i, 0, def});
   }
-  for (const schema::LabelDef* d : defs) {
-    for (const schema::PropertyDef& p : d->properties) {
-      if (!p.required) continue;
-      auto col = std::find_if(plan.columns.begin(), plan.columns.end(), [&](const ColumnPlan& c) {
-        return header.columns[c.column].name == p.name;
-      });
-      if (col == plan.columns.end()) {
-        plan.required_missing_columns.push_back(p.name);
-      } else {
-        plan.required_columns.emplace_back(p.name, col->column);
-      }
-    }
-  }
-  for (ColumnPlan& c : plan.columns) {
-    const std::string& name = header.columns[c.column].name;
-    auto key = catalog_.FindPropertyKey(name);
-    if (!key) {
-      key = catalog_.InternPropertyKey(name);
-      catalog_changed_ = true;
-    }
-    c.key = *key;
-  }
+  for (const schema::LabelDef* d : defs) AddRequired(header, d->properties, plan);
+  for (ColumnPlan& c : plan.columns) c.key = PropertyKey(header.columns[c.column].name);
   return &node_plans_.emplace(std::move(cache_key), std::move(plan)).first->second;
 }
 
@@ -237,26 +241,9 @@ absl::StatusOr<const RowPlan*> Importer::EdgePlan(CsvReader& reader, uint32_t ty
     const CsvColumn& col = header.columns[i];
     if (col.kind != CsvColumn::Kind::kProperty) continue;
     const schema::PropertyDef* p = def != nullptr ? def->FindProperty(col.name) : nullptr;
-    auto key = catalog_.FindPropertyKey(col.name);
-    if (!key) {
-      key = catalog_.InternPropertyKey(col.name);
-      catalog_changed_ = true;
-    }
-    plan.columns.push_back(ColumnPlan{i, *key, p});
+    plan.columns.push_back(ColumnPlan{i, PropertyKey(col.name), p});
   }
-  if (def != nullptr) {
-    for (const schema::PropertyDef& p : def->properties) {
-      if (!p.required) continue;
-      auto col = std::find_if(plan.columns.begin(), plan.columns.end(), [&](const ColumnPlan& c) {
-        return header.columns[c.column].name == p.name;
-      });
-      if (col == plan.columns.end()) {
-        plan.required_missing_columns.push_back(p.name);
-      } else {
-        plan.required_columns.emplace_back(p.name, col->column);
-      }
-    }
-  }
+  if (def != nullptr) AddRequired(header, def->properties, plan);
   return &edge_plans_.emplace(type, std::move(plan)).first->second;
 }
 
@@ -538,8 +525,8 @@ absl::StatusOr<ImportStats> Importer::Run(const std::vector<ImportSource>& sourc
     return absl::FailedPreconditionError(
         StrCat("database ", store_.path(), " is open read-only: import refused"));
   }
-  std::unique_lock<std::timed_mutex> writer(store_.writer_mutex(), std::defer_lock);
-  if (!writer.try_lock_for(store_.options().writer_wait)) {
+  WriterSlot::Guard writer = store_.AcquireWriter();
+  if (!writer.held()) {
     return absl::UnavailableError("another write transaction is open on this database");
   }
   RETURN_IF_ERROR(Prepare());

@@ -288,8 +288,8 @@ absl::StatusOr<std::unique_ptr<Transaction>> Store::BeginWrite() {
     return absl::FailedPreconditionError(
         StrCat("database ", path_, " is open read-only: writes are refused"));
   }
-  std::unique_lock<std::timed_mutex> writer(writer_mutex_, std::defer_lock);
-  if (!writer.try_lock_for(options_.writer_wait)) {
+  WriterSlot::Guard writer = AcquireWriter();
+  if (!writer.held()) {
     return absl::UnavailableError(
         "another write transaction is open on this database (one writer at a time)");
   }
@@ -302,8 +302,8 @@ absl::Status Store::UpdateCatalog(
     return absl::FailedPreconditionError(
         StrCat("database ", path_, " is open read-only: the schema cannot change"));
   }
-  std::unique_lock<std::timed_mutex> writer(writer_mutex_, std::defer_lock);
-  if (!writer.try_lock_for(options_.writer_wait)) {
+  WriterSlot::Guard writer = AcquireWriter();
+  if (!writer.held()) {
     return absl::UnavailableError("another write transaction is open on this database");
   }
   schema::Catalog next = *catalog();

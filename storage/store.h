@@ -19,6 +19,7 @@
 #include "absl/status/statusor.h"
 #include "schema/catalog.h"
 #include "storage/keys.h"
+#include "storage/writer_slot.h"
 
 namespace rocksdb {
 struct Options;
@@ -83,7 +84,7 @@ class Store {
   uint64_t next_node_id() const { return next_node_id_.load(); }
   uint64_t next_edge_id() const { return next_edge_id_.load(); }
   // Serialises writers of this process (transactions and imports).
-  std::timed_mutex& writer_mutex() { return writer_mutex_; }
+  WriterSlot::Guard AcquireWriter() { return writer_slot_.Acquire(options_.writer_wait); }
   void PublishCatalog(std::shared_ptr<const schema::Catalog> catalog);
   // Options for SST files built outside the DB (bulk import) so that they
   // match the column family's table format, filters and compression.
@@ -110,7 +111,7 @@ class Store {
   std::shared_ptr<const schema::Catalog> catalog_;
   std::atomic<uint64_t> next_node_id_{1};
   std::atomic<uint64_t> next_edge_id_{1};
-  std::timed_mutex writer_mutex_;
+  WriterSlot writer_slot_;
 };
 
 }  // namespace alliance::storage

@@ -81,7 +81,7 @@ Transaction::Transaction(Store* store, std::shared_ptr<const schema::Catalog> ca
 }
 
 Transaction::Transaction(Store* store, std::shared_ptr<const schema::Catalog> catalog,
-                         std::unique_lock<std::timed_mutex> writer)
+                         WriterSlot::Guard writer)
     : Transaction(store, std::move(catalog)) {
   writer_ = std::move(writer);
   batch_ = std::make_unique<rocksdb::WriteBatchWithIndex>(rocksdb::BytewiseComparator(), 0,
@@ -96,7 +96,7 @@ absl::Status Transaction::CheckWritable() const {
   if (batch_ == nullptr) {
     return absl::FailedPreconditionError("this is a read transaction: writes are refused");
   }
-  if (!writer_.owns_lock()) {
+  if (!writer_.held()) {
     return absl::FailedPreconditionError("the transaction has already ended");
   }
   return absl::OkStatus();
@@ -509,7 +509,7 @@ absl::Status Transaction::Commit() {
 
 void Transaction::Rollback() {
   if (batch_ != nullptr) batch_->Clear();
-  if (writer_.owns_lock()) writer_.unlock();
+  writer_.Release();
 }
 
 }  // namespace alliance::storage

@@ -102,7 +102,7 @@ class Transaction {
   friend class Store;
   Transaction(Store* store, std::shared_ptr<const schema::Catalog> catalog);
   Transaction(Store* store, std::shared_ptr<const schema::Catalog> catalog,
-              std::unique_lock<std::timed_mutex> writer);
+              WriterSlot::Guard writer);
 
   absl::Status CheckWritable() const;
   void Put(Cf cf, std::string_view key, std::string_view value);
@@ -119,7 +119,7 @@ class Transaction {
   std::shared_ptr<schema::Catalog> own_catalog_;  // copy-on-write for writers
   const rocksdb::Snapshot* snapshot_ = nullptr;
   std::unique_ptr<rocksdb::WriteBatchWithIndex> batch_;
-  std::unique_lock<std::timed_mutex> writer_;
+  WriterSlot::Guard writer_;
   uint64_t node_ids_used_ = 0;
   uint64_t edge_ids_used_ = 0;
 };

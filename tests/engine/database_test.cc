@@ -108,7 +108,9 @@ TEST(DatabaseTest, ImportReportsFileAndLine) {
   auto db = *Database::Open(dir.Sub("db"));
   const std::string path = dir.Sub("o.csv");
   std::ofstream(path) << "id:ID,:LABEL,name,kind\na,Organisation,A,x\nb,Organisation,B,y,extra\n";
-  auto result = db->Import({{path}});
+  ImportFile file;
+  file.path = path;
+  auto result = db->Import({file});
   ASSERT_FALSE(result.ok());
   EXPECT_NE(result.status().message().find(path + ":3:"), std::string::npos) << result.status();
   EXPECT_EQ(*db->BeginRead()->CountLabel("Organisation"), 0u);

@@ -86,7 +86,9 @@ class Parser {
     }
     if (in_docstring_) return Error(docstring_line_, "docstring is never closed");
     if (section_ == Section::kPreamble) return Error(0, "no `Feature:` line");
-    if (!pending_tags_.empty()) return Error(pending_tags_line_, "tags are not followed by anything");
+    if (!pending_tags_.empty()) {
+      return Error(pending_tags_line_, "tags are not followed by anything");
+    }
     return Expand();
   }
 
@@ -119,7 +121,7 @@ class Parser {
   }
 
   absl::Status ParseLine(int line_no, std::string_view line) {
-    if (in_docstring_) return DocstringLine(line_no, line);
+    if (in_docstring_) return DocstringLine(line);
     std::string_view t = Trim(line);
     if (t.empty() || t.front() == '#') return absl::OkStatus();
     if (t.front() == '@') return TagLine(line_no, t);
@@ -306,8 +308,7 @@ class Parser {
     return absl::OkStatus();
   }
 
-  absl::Status DocstringLine(int line_no, std::string_view line) {
-    (void)line_no;
+  absl::Status DocstringLine(std::string_view line) {
     if (Trim(line) == docstring_delimiter_) {
       std::string text;
       for (size_t i = 0; i < docstring_lines_.size(); ++i) {
@@ -355,8 +356,8 @@ class Parser {
           std::map<std::string, std::string> values;
           for (size_t c = 0; c < header.size(); ++c) {
             if (!values.emplace(header[c], ex.rows[r][c]).second) {
-              return Error(ex.row_lines.front(), StrCat("duplicate Examples column `", header[c],
-                                                        "`"));
+              return Error(ex.row_lines.front(),
+                           StrCat("duplicate Examples column `", header[c], "`"));
             }
           }
           Scenario s;

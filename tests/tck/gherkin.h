@@ -18,7 +18,7 @@ using GherkinTable = std::vector<std::vector<std::string>>;
 
 struct Step {
   std::string keyword;  // "Given", "When", "Then", "And", "But" or "*", as written.
-  std::string text;     // Everything after the keyword and one space, outline values substituted.
+  std::string text;     // After the keyword, trimmed; outline values substituted.
   int line = 0;         // 1-based line of the step itself.
   std::optional<std::string> docstring;  // Opening `"""` indentation removed; no final newline.
   std::optional<GherkinTable> table;

@@ -241,10 +241,10 @@ TEST(GherkinTest, TableCellsAreTrimmedAndUnescaped) {
   const GherkinTable& t = *f.scenarios[0].steps[0].table;
   ASSERT_EQ(t.size(), 2u);
   ASSERT_EQ(t[0].size(), 5u);
-  EXPECT_EQ(t[0][0], "a|b");          // `\|` does not split the cell.
-  EXPECT_EQ(t[0][1], "'x\\y'");       // `\\` becomes one backslash.
-  EXPECT_EQ(t[0][2], "'Foo\nFoo'");   // `\n` becomes a real newline.
-  EXPECT_EQ(t[0][3], "\\t");          // Other escapes are left alone.
+  EXPECT_EQ(t[0][0], "a|b");         // `\|` does not split the cell.
+  EXPECT_EQ(t[0][1], "'x\\y'");      // `\\` becomes one backslash.
+  EXPECT_EQ(t[0][2], "'Foo\nFoo'");  // `\n` becomes a real newline.
+  EXPECT_EQ(t[0][3], "\\t");         // Other escapes are left alone.
   EXPECT_EQ(t[0][4], "''");
 }
 
@@ -325,8 +325,7 @@ TEST(GherkinTest, CommentsBlankLinesAndDescriptionsAreSkipped) {
 }
 
 TEST(GherkinTest, MalformedFilesAreRejectedWithFileAndLine) {
-  EXPECT_NE(ParseError("  Scenario: s\n    Given x\n").find("test.feature:1:"),
-            std::string::npos);
+  EXPECT_NE(ParseError("  Scenario: s\n    Given x\n").find("test.feature:1:"), std::string::npos);
   EXPECT_NE(ParseError("# only comments\n").find("Feature"), std::string::npos);
   EXPECT_NE(ParseError("Feature: F\n  Scenario: s\n    Given x\n      \"\"\"\n      open\n")
                 .find("test.feature:4:"),
@@ -334,9 +333,9 @@ TEST(GherkinTest, MalformedFilesAreRejectedWithFileAndLine) {
   EXPECT_NE(ParseError("Feature: F\n  Scenario: s\n    Given x\n      | a | b |\n      | 1 |\n")
                 .find("test.feature:5:"),
             std::string::npos);
-  EXPECT_NE(ParseError("Feature: F\n  Scenario: s\n    Given x\n      | a | b\n")
-                .find("test.feature:4:"),
-            std::string::npos);
+  EXPECT_NE(
+      ParseError("Feature: F\n  Scenario: s\n    Given x\n      | a | b\n").find("test.feature:4:"),
+      std::string::npos);
   EXPECT_NE(ParseError("Feature: F\n  Scenario: s\n    Given x\n    Examples:\n      | a |\n")
                 .find("test.feature:4:"),
             std::string::npos);
@@ -344,9 +343,9 @@ TEST(GherkinTest, MalformedFilesAreRejectedWithFileAndLine) {
   EXPECT_NE(ParseError("Feature: F\n  Scenario: s\n    Given x\n    stray text\n")
                 .find("test.feature:4:"),
             std::string::npos);
-  EXPECT_NE(ParseError("Feature: F\n  Scenario: s\n    @tag\n    Given x\n")
-                .find("test.feature:4:"),
-            std::string::npos);
+  EXPECT_NE(
+      ParseError("Feature: F\n  Scenario: s\n    @tag\n    Given x\n").find("test.feature:4:"),
+      std::string::npos);
   EXPECT_NE(ParseError("Feature: F\n  Scenario: s\n  | a |\n").find("test.feature:3:"),
             std::string::npos);
 }

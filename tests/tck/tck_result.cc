@@ -144,9 +144,9 @@ absl::Status CompareResults(const ExpectedTable& expected,
                             const std::vector<std::vector<TckValue>>& actual_rows,
                             Ordering ordering, bool ignore_list_order) {
   if (expected.columns != actual_columns) {
-    return absl::FailedPreconditionError(StrCat("result columns differ\nexpected: ",
-                                                FormatColumns(expected.columns),
-                                                "\nactual:   ", FormatColumns(actual_columns)));
+    return absl::FailedPreconditionError(
+        StrCat("result columns differ\nexpected: ", FormatColumns(expected.columns),
+               "\nactual:   ", FormatColumns(actual_columns)));
   }
   for (size_t r = 0; r < actual_rows.size(); ++r) {
     if (actual_rows[r].size() != actual_columns.size()) {
@@ -161,15 +161,15 @@ absl::Status CompareResults(const ExpectedTable& expected,
 
   if (ordering == Ordering::kInOrder) {
     if (want.size() != got.size()) {
-      return absl::FailedPreconditionError(
-          StrCat("expected ", want.size(), " rows (", mode, "), got ", got.size(),
-                 BothTables(expected.columns, want, got)));
+      return absl::FailedPreconditionError(StrCat("expected ", want.size(), " rows (", mode,
+                                                  "), got ", got.size(),
+                                                  BothTables(expected.columns, want, got)));
     }
     for (size_t r = 0; r < want.size(); ++r) {
       if (CompareRows(want[r], got[r]) != 0) {
-        return absl::FailedPreconditionError(StrCat(
-            "row ", r, " differs (", mode, ")\nexpected: ", FormatRow(want[r]),
-            "\nactual:   ", FormatRow(got[r]), BothTables(expected.columns, want, got)));
+        return absl::FailedPreconditionError(
+            StrCat("row ", r, " differs (", mode, ")\nexpected: ", FormatRow(want[r]),
+                   "\nactual:   ", FormatRow(got[r]), BothTables(expected.columns, want, got)));
       }
     }
     return absl::OkStatus();
@@ -197,8 +197,8 @@ absl::Status CompareResults(const ExpectedTable& expected,
     }
   }
   if (missing.empty() && unexpected.empty()) return absl::OkStatus();
-  std::string message = StrCat("rows differ (", mode, "): expected ", want.size(), " rows, got ",
-                               got.size());
+  std::string message =
+      StrCat("rows differ (", mode, "): expected ", want.size(), " rows, got ", got.size());
   if (!missing.empty()) AppendRows(&message, "expected but missing", missing);
   if (!unexpected.empty()) AppendRows(&message, "present but not expected", unexpected);
   StrAppend(&message, BothTables(expected.columns, want, got));

@@ -32,9 +32,10 @@ enum class Ordering { kAnyOrder, kInOrder };
 
 // OK when the actual result matches: same column names in the same order, and the same rows as
 // a sequence (kInOrder) or as a multiset (kAnyOrder). With `ignore_list_order` both sides are
-// canonicalised first, so lists at any depth compare as multisets. Otherwise an error whose
-// message names the first discrepancy (columns, row width, row count, first differing row, or
-// the rows missing/unexpected for kAnyOrder).
+// canonicalised first, so lists at any depth compare as multisets. Otherwise FailedPrecondition
+// whose message names the discrepancy (columns, row width, row count, first differing row, or
+// the rows missing/unexpected for kAnyOrder) followed by both tables. Parse functions in this
+// file report malformed tables as InvalidArgument.
 absl::Status CompareResults(const ExpectedTable& expected,
                             const std::vector<std::string>& actual_columns,
                             const std::vector<std::vector<TckValue>>& actual_rows,

@@ -349,8 +349,14 @@ std::string QuoteName(const std::string& name) {
 std::string FormatFloat(double d) {
   if (std::isnan(d)) return "NaN";
   if (std::isinf(d)) return d < 0 ? "-Inf" : "Inf";
+  // Shortest round-trip digits; plain notation in the range the TCK writes that way
+  // (`-1000000000.0`, `0.000001`) so messages read like the feature files.
+  double magnitude = std::fabs(d);
+  auto format = (magnitude == 0 || (magnitude >= 1e-6 && magnitude < 1e15))
+                    ? std::chars_format::fixed
+                    : std::chars_format::scientific;
   char buf[64];
-  auto [ptr, ec] = std::to_chars(buf, buf + sizeof(buf), d);  // Shortest round-trip form.
+  auto [ptr, ec] = std::to_chars(buf, buf + sizeof(buf), d, format);
   std::string out(buf, ec == std::errc() ? ptr : buf);
   // Keep it a float when read back: `1e+308` already is, `100` is not.
   if (out.find_first_of(".e") == std::string::npos) out += ".0";

@@ -43,7 +43,11 @@ int Run(const ImportFlags& flags) {
     return 2;
   }
   std::vector<ImportFile> files;
-  for (const auto& f : flags.files) files.push_back(ImportFile{f});
+  for (const auto& f : flags.files) {
+    ImportFile file;
+    file.path = f;
+    files.push_back(std::move(file));
+  }
   for (const auto& f : flags.nodes) files.push_back(Split(f, ImportFile::Kind::kNodes));
   for (const auto& f : flags.relationships) {
     files.push_back(Split(f, ImportFile::Kind::kRelationships));

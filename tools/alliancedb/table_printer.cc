@@ -7,23 +7,38 @@
 namespace alliance::tools {
 namespace {
 
+// Calls fn(bytes, columns) for each code point of `text`; an invalid byte is
+// one column wide.
+template <typename Fn>
+void ForEachCodePoint(std::string_view text, Fn&& fn) {
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  utf8proc_ssize_t pos = 0;
+  const auto size = static_cast<utf8proc_ssize_t>(text.size());
+  while (pos < size) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(bytes + pos, size - pos, &cp);
+    size_t width = 1;
+    if (n <= 0) {
+      n = 1;
+    } else {
+      width = static_cast<size_t>(std::max(0, utf8proc_charwidth(cp)));
+    }
+    if (!fn(text.substr(pos, n), width)) return;
+    pos += n;
+  }
+}
+
 // Cuts `text` to at most `width` columns, ending in "…" when cut.
 std::string Truncate(std::string_view text, size_t width) {
   if (DisplayWidth(text) <= width) return std::string(text);
   std::string out;
   size_t used = 0;
-  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-  utf8proc_ssize_t pos = 0;
-  while (pos < static_cast<utf8proc_ssize_t>(text.size())) {
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t n = utf8proc_iterate(bytes + pos, text.size() - pos, &cp);
-    if (n <= 0) break;
-    size_t w = std::max(0, utf8proc_charwidth(cp));
-    if (used + w + 1 > width) break;
-    out.append(text.substr(pos, n));
+  ForEachCodePoint(text, [&](std::string_view bytes, size_t w) {
+    if (used + w + 1 > width) return false;
+    out.append(bytes);
     used += w;
-    pos += n;
-  }
+    return true;
+  });
   return out + "…";
 }
 
@@ -31,19 +46,10 @@ std::string Truncate(std::string_view text, size_t width) {
 
 size_t DisplayWidth(std::string_view text) {
   size_t width = 0;
-  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-  utf8proc_ssize_t pos = 0;
-  while (pos < static_cast<utf8proc_ssize_t>(text.size())) {
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t n = utf8proc_iterate(bytes + pos, text.size() - pos, &cp);
-    if (n <= 0) {  // invalid byte: count it as one column
-      ++width;
-      ++pos;
-      continue;
-    }
-    width += std::max(0, utf8proc_charwidth(cp));
-    pos += n;
-  }
+  ForEachCodePoint(text, [&](std::string_view, size_t w) {
+    width += w;
+    return true;
+  });
   return width;
 }
 
