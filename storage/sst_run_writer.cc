@@ -14,7 +14,13 @@ SstRunWriter::SstRunWriter(const Store& store, Cf cf, std::string dir, std::stri
       budget_(budget_bytes) {}
 
 absl::Status SstRunWriter::Add(std::string_view key, std::string_view value) {
-  index_.push_back(Entry{arena_.size(), static_cast<uint32_t>(key.size()),
+  // Growing the arena by doubling copies it over and over; take the budget once.
+  if (arena_.capacity() < budget_ / 2) arena_.reserve(budget_ / 2);
+  uint64_t prefix = 0;
+  for (size_t i = 0; i < 8; ++i) {
+    prefix = (prefix << 8) | (i < key.size() ? static_cast<unsigned char>(key[i]) : 0);
+  }
+  index_.push_back(Entry{prefix, arena_.size(), static_cast<uint32_t>(key.size()),
                          static_cast<uint32_t>(value.size())});
   arena_.append(key);
   arena_.append(value);
@@ -29,11 +35,13 @@ absl::Status SstRunWriter::Flush() {
   if (index_.empty()) return absl::OkStatus();
   const char* base = arena_.data();
   auto key_of = [base](const Entry& e) { return std::string_view(base + e.offset, e.key_size); };
+  auto less = [&](const Entry& a, const Entry& b) {
+    if (a.prefix != b.prefix) return a.prefix < b.prefix;
+    return key_of(a) < key_of(b);
+  };
   // Most writers add in key order already (node ids, label index per label).
-  if (!std::is_sorted(index_.begin(), index_.end(),
-                      [&](const Entry& a, const Entry& b) { return key_of(a) < key_of(b); })) {
-    std::sort(index_.begin(), index_.end(),
-              [&](const Entry& a, const Entry& b) { return key_of(a) < key_of(b); });
+  if (!std::is_sorted(index_.begin(), index_.end(), less)) {
+    std::sort(index_.begin(), index_.end(), less);
   }
   rocksdb::Options options;
   store_.FillSstOptions(cf_, &options);

@@ -32,6 +32,7 @@ class SstRunWriter {
 
  private:
   struct Entry {
+    uint64_t prefix;  // first 8 key bytes, big-endian: most comparisons end here
     uint64_t offset;
     uint32_t key_size;
     uint32_t value_size;

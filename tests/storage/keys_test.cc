@@ -63,7 +63,9 @@ TEST(KeysTest, OrderedValuesPreserveOrder) {
     for (const auto& q : words) {
       EXPECT_EQ(*OrderedValue(Value::String(p)) < *OrderedValue(Value::String(q)), p < q);
       // Prefix-free: one encoded string never starts another.
-      if (p != q) EXPECT_FALSE(OrderedValue(Value::String(q))->starts_with(*OrderedValue(Value::String(p))));
+      if (p != q) {
+        EXPECT_FALSE(OrderedValue(Value::String(q))->starts_with(*OrderedValue(Value::String(p))));
+      }
     }
   }
   EXPECT_FALSE(OrderedValue(Value()).ok());
