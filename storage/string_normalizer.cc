@@ -44,6 +44,22 @@ absl::Status NormalizeText(std::string& text) {
 }
 
 absl::Status NormalizeValue(Value& value) {
+  if (value.type() > Value::Type::kList) {
+    return absl::InvalidArgumentError(
+        StrCat("a ", TypeName(value.type()), " cannot be stored as a property value"));
+  }
+  if (value.type() == Value::Type::kList) {
+    const Value::List& list = value.as_list();
+    for (const Value& e : list) {
+      if (e.type() == Value::Type::kList || e.type() > Value::Type::kList || e.is_null() ||
+          e.type() != list.front().type()) {
+        return absl::InvalidArgumentError(
+            StrCat("a stored list must hold values of one type, without nulls or nested "
+                   "lists; got ",
+                   value.ToString()));
+      }
+    }
+  }
   if (value.type() == Value::Type::kString) {
     return NormalizeText(value.mutable_string());
   } else if (value.type() == Value::Type::kList) {

@@ -13,7 +13,8 @@ namespace alliance::storage {
 // Replaces `text` with its NFC form; fails on invalid UTF-8 (naming the byte offset).
 absl::Status NormalizeText(std::string& text);
 
-// Normalizes every string in `value` (lists included).
+// Normalizes every string in `value` (lists included); refuses what cannot be
+// stored (maps, nodes, relationships, paths, mixed or nested lists).
 absl::Status NormalizeValue(Value& value);
 
 }  // namespace alliance::storage

@@ -298,16 +298,6 @@ absl::Status Transaction::WriteNode(NodeId id, const std::optional<NodeRecordDat
     if (absl::Status s = NormalizeValue(value); !s.ok()) {
       return absl::InvalidArgumentError(StrCat("property '", name, "': ", s.message()));
     }
-    if (value.type() == Value::Type::kList) {
-      const Value::List& list = value.as_list();
-      for (const Value& e : list) {
-        if (e.type() == Value::Type::kList || e.is_null() || e.type() != list.front().type()) {
-          return absl::InvalidArgumentError(StrCat(
-              "property '", name, "': a stored list must hold values of one type, without nulls "
-              "or nested lists; got ", value.ToString()));
-        }
-      }
-    }
   }
   RETURN_IF_ERROR(catalog_->ValidateNode(labels, properties));
 
