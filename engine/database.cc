@@ -1,6 +1,12 @@
 #include "alliance/database.h"
 
 #include "absl/strings/str_cat.h"
+#include "engine/builtin_procedures.h"
+#include "engine/query_conversion.h"
+#include "query/parser.h"
+#include "query/planner.h"
+#include "query/procedure_registry.h"
+#include "query/query_executor.h"
 #include "schema/status_macros.h"
 #include "storage/checker.h"
 #include "storage/csv_importer.h"
@@ -31,7 +37,10 @@ PropertySpec ToSpec(const schema::PropertyDef& def) {
 
 }  // namespace
 
-Database::Database(std::unique_ptr<storage::Store> store) : store_(std::move(store)) {}
+Database::Database(std::unique_ptr<storage::Store> store)
+    : store_(std::move(store)), procedures_(std::make_unique<query::ProcedureRegistry>()) {
+  RegisterBuiltinProcedures(*procedures_);
+}
 Database::~Database() = default;
 
 absl::StatusOr<std::unique_ptr<Database>> Database::Open(const std::string& path,
@@ -53,12 +62,26 @@ bool Database::read_only() const { return store_->read_only(); }
 uint64_t Database::SequenceNumber() const { return store_->sequence_number(); }
 
 std::unique_ptr<Transaction> Database::BeginRead() const {
-  return std::unique_ptr<Transaction>(new Transaction(store_->BeginRead()));
+  return std::unique_ptr<Transaction>(new Transaction(store_->BeginRead(), procedures_.get()));
 }
 
 absl::StatusOr<std::unique_ptr<Transaction>> Database::BeginWrite() {
   ASSIGN_OR_RETURN(std::unique_ptr<storage::Transaction> txn, store_->BeginWrite());
-  return std::unique_ptr<Transaction>(new Transaction(std::move(txn)));
+  return std::unique_ptr<Transaction>(new Transaction(std::move(txn), procedures_.get()));
+}
+
+absl::StatusOr<QueryResult> Database::Execute(std::string_view query,
+                                              const PropertyMap& parameters,
+                                              const QueryOptions& options) {
+  ASSIGN_OR_RETURN(query::QueryResult result,
+                   query::ExecuteStatement(*store_, query, parameters, *procedures_,
+                                           ToLimits(options)));
+  return ToPublic(std::move(result));
+}
+
+absl::StatusOr<bool> Database::IsWriteStatement(std::string_view query) const {
+  ASSIGN_OR_RETURN(std::unique_ptr<query::Statement> statement, query::Parse(query));
+  return query::StatementWrites(*statement, *procedures_);
 }
 
 absl::StatusOr<ImportResult> Database::Import(const std::vector<ImportFile>& files,

@@ -1,6 +1,8 @@
 #include "alliance/transaction.h"
 
 #include "schema/str_cat.h"
+#include "engine/query_conversion.h"
+#include "query/query_executor.h"
 #include "schema/status_macros.h"
 #include "storage/transaction.h"
 
@@ -22,7 +24,9 @@ absl::Status UnknownLabel(std::string_view label) {
 
 }  // namespace
 
-Transaction::Transaction(std::unique_ptr<storage::Transaction> impl) : impl_(std::move(impl)) {}
+Transaction::Transaction(std::unique_ptr<storage::Transaction> impl,
+                         const query::ProcedureRegistry* procedures)
+    : impl_(std::move(impl)), procedures_(procedures) {}
 Transaction::~Transaction() = default;
 
 bool Transaction::is_write() const { return impl_->is_write(); }
@@ -232,6 +236,15 @@ absl::Status Transaction::SetRelationshipProperties(const Relationship& rel,
 absl::Status Transaction::DeleteRelationship(const Relationship& rel) {
   ASSIGN_OR_RETURN(storage::EdgeKey key, KeyOf(*impl_, rel));
   return impl_->DeleteEdge(key);
+}
+
+absl::StatusOr<QueryResult> Transaction::Execute(std::string_view query,
+                                                 const PropertyMap& parameters,
+                                                 const QueryOptions& options) {
+  ASSIGN_OR_RETURN(query::QueryResult result,
+                   query::ExecuteInTransaction(*impl_, query, parameters, *procedures_,
+                                               ToLimits(options)));
+  return ToPublic(std::move(result));
 }
 
 absl::Status Transaction::Commit() { return impl_->Commit(); }

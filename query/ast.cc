@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <utility>
 
+#include "absl/strings/match.h"
 #include "schema/str_cat.h"
 
 namespace alliance::query {
@@ -45,14 +46,7 @@ std::string VariableName(std::string_view name) {
 }
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t k = 0; k < a.size(); ++k) {
-    char x = a[k], y = b[k];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
+  return absl::EqualsIgnoreCase(ToAbsl(a), ToAbsl(b));
 }
 
 // A function or procedure name part. exists(...) stays bare although EXISTS
@@ -126,6 +120,11 @@ void AppendLiteral(std::string& out, const Value& v) {
       out.push_back(']');
       break;
     }
+    default:
+      // Maps, nodes, relationships and paths are never literals in a parsed
+      // tree; a hand-built tree still prints something readable.
+      out += v.ToString();
+      break;
   }
 }
 
@@ -461,9 +460,7 @@ class Printer {
 
   void Expr(const Expression& e) {
     switch (e.kind) {
-      case ExprKind::kLiteral:
-        AppendLiteral(out, e.As<LiteralExpr>().value);
-        break;
+      case ExprKind::kLiteral: AppendLiteral(out, e.As<LiteralExpr>().value); break;
       case ExprKind::kParameter: {
         const std::string& name = e.As<ParameterExpr>().name;
         bool plain = !name.empty();
@@ -474,9 +471,7 @@ class Printer {
         StrAppend(&out, "$", plain ? name : Backticked(name));
         break;
       }
-      case ExprKind::kVariable:
-        out += VariableName(e.As<VariableExpr>().name);
-        break;
+      case ExprKind::kVariable: out += VariableName(e.As<VariableExpr>().name); break;
       case ExprKind::kProperty: {
         const auto& p = e.As<PropertyExpr>();
         Operand(*p.object, kPrecAtom);
@@ -516,7 +511,11 @@ class Printer {
         }
         out += u.op == UnaryOp::kNegate ? "-" : "+";
         Printer sub;
-        sub.Operand(*u.operand, kPrecUnary);
+        // -(1) must not print as -1, which reads back as the literal -1.
+        const LiteralExpr* lit = u.operand->TryAs<LiteralExpr>();
+        bool number = lit != nullptr && (lit->value.type() == Value::Type::kInt ||
+                                         lit->value.type() == Value::Type::kDouble);
+        sub.Operand(*u.operand, number ? kPrecAtom + 1 : kPrecUnary);
         // "--1" would still parse, but "- -1" reads as what it is.
         if (!sub.out.empty() && (sub.out[0] == '-' || sub.out[0] == '+')) out.push_back(' ');
         out += sub.out;
@@ -572,9 +571,7 @@ class Printer {
         out.push_back(')');
         break;
       }
-      case ExprKind::kCountStar:
-        out += "count(*)";
-        break;
+      case ExprKind::kCountStar: out += "count(*)"; break;
       case ExprKind::kCase: {
         const auto& c = e.As<CaseExpr>();
         out += "CASE";
@@ -627,9 +624,7 @@ class Printer {
         out.push_back(')');
         break;
       }
-      case ExprKind::kPatternPredicate:
-        Path(e.As<PatternPredicateExpr>().pattern);
-        break;
+      case ExprKind::kPatternPredicate: Path(e.As<PatternPredicateExpr>().pattern); break;
       case ExprKind::kExistsSubquery:
         out += "EXISTS { ";
         Query(*e.As<ExistsSubqueryExpr>().query);
@@ -645,16 +640,12 @@ class Printer {
             case MapProjectionItem::Kind::kProperty:
               StrAppend(&out, ".", SchemaName(item.key));
               break;
-            case MapProjectionItem::Kind::kAllProperties:
-              out += ".*";
-              break;
+            case MapProjectionItem::Kind::kAllProperties: out += ".*"; break;
             case MapProjectionItem::Kind::kLiteral:
               StrAppend(&out, SchemaName(item.key), ": ");
               Expr(*item.value);
               break;
-            case MapProjectionItem::Kind::kVariable:
-              out += VariableName(item.key);
-              break;
+            case MapProjectionItem::Kind::kVariable: out += VariableName(item.key); break;
           }
         }
         out.push_back('}');
@@ -706,7 +697,9 @@ Projection CloneProjection(const Projection& p) {
   for (const ProjectionItem& item : p.items) {
     out.items.push_back(ProjectionItem{Clone(*item.expr), item.alias});
   }
-  for (const SortItem& s : p.order_by) out.order_by.push_back(SortItem{Clone(*s.expr), s.ascending});
+  for (const SortItem& s : p.order_by) {
+    out.order_by.push_back(SortItem{Clone(*s.expr), s.ascending});
+  }
   out.skip = CloneOrNull(p.skip);
   out.limit = CloneOrNull(p.limit);
   return out;
@@ -737,11 +730,26 @@ void VisitSetItems(const std::vector<SetItem>& items,
 
 std::string_view ExprKindName(ExprKind kind) {
   static constexpr std::string_view kNames[] = {
-      "Literal",       "Parameter",          "Variable",      "Property",
-      "Index",         "Slice",              "LabelCheck",    "Unary",
-      "Binary",        "IsNull",             "List",          "Map",
-      "FunctionCall",  "CountStar",          "Case",          "ListComprehension",
-      "PatternComprehension", "Quantifier",  "PatternPredicate", "ExistsSubquery",
+      "Literal",
+      "Parameter",
+      "Variable",
+      "Property",
+      "Index",
+      "Slice",
+      "LabelCheck",
+      "Unary",
+      "Binary",
+      "IsNull",
+      "List",
+      "Map",
+      "FunctionCall",
+      "CountStar",
+      "Case",
+      "ListComprehension",
+      "PatternComprehension",
+      "Quantifier",
+      "PatternPredicate",
+      "ExistsSubquery",
       "MapProjection",
   };
   return kNames[static_cast<size_t>(kind)];
@@ -793,8 +801,7 @@ bool Clause::IsUpdating() const {
   }
 }
 
-void ForEachExpression(const PathPattern& pattern,
-                       absl::FunctionRef<void(const Expression&)> fn) {
+void ForEachExpression(const PathPattern& pattern, absl::FunctionRef<void(const Expression&)> fn) {
   for (size_t k = 0; k < pattern.nodes.size(); ++k) {
     if (k > 0 && pattern.relationships[k - 1].properties != nullptr) {
       fn(*pattern.relationships[k - 1].properties);
@@ -811,9 +818,7 @@ void ForEachExpression(const Clause& clause, absl::FunctionRef<void(const Expres
       if (m.where != nullptr) fn(*m.where);
       break;
     }
-    case ClauseKind::kUnwind:
-      fn(*clause.As<UnwindClause>().list);
-      break;
+    case ClauseKind::kUnwind: fn(*clause.As<UnwindClause>().list); break;
     case ClauseKind::kCall: {
       const auto& c = clause.As<CallClause>();
       for (const ExprPtr& a : c.args) fn(*a);
@@ -830,9 +835,7 @@ void ForEachExpression(const Clause& clause, absl::FunctionRef<void(const Expres
       VisitSetItems(m.on_match, fn);
       break;
     }
-    case ClauseKind::kSet:
-      VisitSetItems(clause.As<SetClause>().items, fn);
-      break;
+    case ClauseKind::kSet: VisitSetItems(clause.As<SetClause>().items, fn); break;
     case ClauseKind::kRemove:
       for (const RemoveItem& item : clause.As<RemoveClause>().items) {
         if (item.property != nullptr) fn(*item.property);
@@ -847,9 +850,7 @@ void ForEachExpression(const Clause& clause, absl::FunctionRef<void(const Expres
       if (w.where != nullptr) fn(*w.where);
       break;
     }
-    case ClauseKind::kReturn:
-      VisitProjection(clause.As<ReturnClause>().projection, fn);
-      break;
+    case ClauseKind::kReturn: VisitProjection(clause.As<ReturnClause>().projection, fn); break;
   }
 }
 
@@ -1019,8 +1020,7 @@ ExprPtr Clone(const Expression& e) {
       out->args = CloneAll(src.args);
       return out;
     }
-    case ExprKind::kCountStar:
-      return CopyHeader<CountStarExpr>(e);
+    case ExprKind::kCountStar: return CopyHeader<CountStarExpr>(e);
     case ExprKind::kCase: {
       const auto& src = e.As<CaseExpr>();
       auto out = CopyHeader<CaseExpr>(e);

@@ -1,7 +1,9 @@
 // AST: the syntax tree of one Cypher statement as written, before names are
-// resolved. Plain structs owning their children through std::unique_ptr; every
-// node knows where it starts, and every expression keeps its exact source text
-// so that an unaliased RETURN column is named as the user wrote it.
+// resolved.
+//
+// Plain structs owning their children through std::unique_ptr. Every node
+// knows where it starts, and every expression keeps its exact source text so
+// that an unaliased RETURN column is named as the user wrote it.
 //
 //   absl::StatusOr<std::unique_ptr<Statement>> s = Parse("MATCH (n) RETURN n.num");
 //   const auto& ret = (*s)->query->parts[0].clauses[1]->As<ReturnClause>();
@@ -561,8 +563,7 @@ void ForEachChild(const Expression& expr, absl::FunctionRef<void(const Expressio
 void ForEachExpression(const Clause& clause, absl::FunctionRef<void(const Expression&)> fn);
 
 // Calls `fn` on the property maps of a pattern's nodes and relationships.
-void ForEachExpression(const PathPattern& pattern,
-                       absl::FunctionRef<void(const Expression&)> fn);
+void ForEachExpression(const PathPattern& pattern, absl::FunctionRef<void(const Expression&)> fn);
 
 // Deep copies; text views still point into the original Statement::source.
 ExprPtr Clone(const Expression& expr);

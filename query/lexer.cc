@@ -335,8 +335,8 @@ Token Lexer::Next() {
   }
   if (c == '!' && next == '=') {
     Advance(2);
-    return MakeError(start, "UnexpectedSyntax", "unexpected '!='; Cypher writes 'not equal' as '<>'",
-                     start.offset);
+    return MakeError(start, "UnexpectedSyntax",
+                     "unexpected '!='; Cypher writes 'not equal' as '<>'", start.offset);
   }
   if (c >= 0x80) {
     uint32_t cp;

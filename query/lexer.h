@@ -1,7 +1,10 @@
-// Lexer: splits Cypher query text into tokens. A lexical problem (a malformed
-// number, an unterminated string) becomes a kError token rather than a failure,
-// so that the parser reports whichever problem comes first in reading order
-// and can choose the error class that fits the context.
+// Lexer: splits Cypher query text into tokens; lexical problems become kError
+// tokens that the parser reports in context.
+//
+// A malformed number or an unterminated string does not stop lexing, so the
+// parser reports whichever problem comes first in reading order and can pick
+// the error class that fits where it stands (the TCK wants UnexpectedSyntax
+// for `{1B2c: 1}` but InvalidNumberLiteral for `RETURN 1B2c`).
 //
 //   std::vector<Token> tokens = Tokenize("MATCH (n:Person) RETURN n.name");
 //   // tokens.back().kind == TokenKind::kEnd
@@ -32,8 +35,7 @@ class Lexer {
   // block comment, else a token of kind kEnd meaning "nothing to report".
   Token SkipSpace();
   Token Make(TokenKind kind, SourcePos start);
-  Token MakeError(SourcePos start, std::string_view code, std::string message,
-                  size_t error_offset);
+  Token MakeError(SourcePos start, std::string_view code, std::string message, size_t error_offset);
   Token LexNumber();
   Token LexString();
   Token LexQuotedName(SourcePos start, TokenKind kind);

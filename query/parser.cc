@@ -5,11 +5,15 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "absl/base/attributes.h"
+#include "absl/strings/match.h"
 #include "query/lexer.h"
 #include "query/query_error.h"
 #include "schema/status_macros.h"
@@ -21,14 +25,7 @@ namespace {
 constexpr uint32_t kNoMatch = std::numeric_limits<uint32_t>::max();
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t k = 0; k < a.size(); ++k) {
-    char x = a[k], y = b[k];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
+  return absl::EqualsIgnoreCase(ToAbsl(a), ToAbsl(b));
 }
 
 bool IsOpening(TokenKind k) {
@@ -49,7 +46,8 @@ std::string Describe(const Token& t) {
   std::string text;
   size_t shown = 0;
   for (char c : t.text) {
-    if (++shown > 30) {
+    // Count code points (lead bytes) so a cut never splits a character.
+    if ((c & 0xC0) != 0x80 && ++shown > 30) {
       text += "...";
       break;
     }
@@ -157,7 +155,8 @@ class Parser {
   }
 
   // ------------------------------------------------------------ errors
-  ABSL_ATTRIBUTE_NOINLINE absl::Status Error(uint32_t offset, std::string_view code, std::string_view message) const {
+  ABSL_ATTRIBUTE_NOINLINE absl::Status Error(uint32_t offset, std::string_view code,
+                                             std::string_view message) const {
     return MakeQueryError(ErrorType::kSyntaxError, code, message, src_, offset);
   }
   ABSL_ATTRIBUTE_NOINLINE absl::Status LexError(const Token& t) const {
@@ -225,7 +224,8 @@ class Parser {
 
   ABSL_ATTRIBUTE_NOINLINE absl::StatusOr<std::string> ParseVariable(std::string_view what);
   ABSL_ATTRIBUTE_NOINLINE absl::StatusOr<std::string> ParseSchemaName(std::string_view what);
-  ABSL_ATTRIBUTE_NOINLINE absl::Status ParseLabels(std::vector<std::string>& labels, std::string_view what);
+  ABSL_ATTRIBUTE_NOINLINE absl::Status ParseLabels(std::vector<std::string>& labels,
+                                                   std::string_view what);
 
   ABSL_ATTRIBUTE_NOINLINE absl::StatusOr<std::vector<PathPattern>> ParsePattern();
   ABSL_ATTRIBUTE_NOINLINE absl::StatusOr<PathPattern> ParsePathPattern(bool allow_name);
@@ -239,7 +239,7 @@ class Parser {
   ABSL_ATTRIBUTE_NOINLINE absl::StatusOr<ExprPtr> ParseLogical(int min_prec);
   ABSL_ATTRIBUTE_NOINLINE absl::StatusOr<ExprPtr> ParseComparison();
   ABSL_ATTRIBUTE_NOINLINE absl::StatusOr<ExprPtr> ParseComparisonChain(ExprPtr first,
-                                                                     SourcePos start);
+                                                                       SourcePos start);
   ABSL_ATTRIBUTE_NOINLINE absl::StatusOr<ExprPtr> ParsePredicate();
   ABSL_ATTRIBUTE_NOINLINE absl::StatusOr<ExprPtr> ParseArithmetic(int min_prec);
   ABSL_ATTRIBUTE_NOINLINE absl::StatusOr<ExprPtr> ParseUnary();
@@ -248,7 +248,8 @@ class Parser {
   ABSL_ATTRIBUTE_NOINLINE absl::StatusOr<ExprPtr> ParseTokenAtom();
   ABSL_ATTRIBUTE_NOINLINE absl::StatusOr<ExprPtr> ParseParenthesized();
   ABSL_ATTRIBUTE_NOINLINE absl::StatusOr<ExprPtr> ParseNameAtom();
-  ABSL_ATTRIBUTE_NOINLINE absl::StatusOr<ExprPtr> ParseNumber(bool negative, const SourcePos& start);
+  ABSL_ATTRIBUTE_NOINLINE absl::StatusOr<ExprPtr> ParseNumber(bool negative,
+                                                              const SourcePos& start);
   ABSL_ATTRIBUTE_NOINLINE absl::StatusOr<ExprPtr> ParseBracket();
   ABSL_ATTRIBUTE_NOINLINE absl::StatusOr<ExprPtr> ParseListLiteral();
   ABSL_ATTRIBUTE_NOINLINE absl::StatusOr<ExprPtr> ParseListComprehension();
@@ -332,8 +333,12 @@ bool Parser::IsRelationshipDetailShape(size_t i) const {
       case TokenKind::kStar:
       case TokenKind::kInteger:
       case TokenKind::kDotDot:
-      case TokenKind::kParameter:
-      case TokenKind::kMinus:  // *-2: let the pattern parser report it
+      case TokenKind::kParameter: break;
+      case TokenKind::kMinus:
+        // Only as a (bad) bound, *-2, which the pattern parser then reports.
+        if (At(j - 1).kind != TokenKind::kStar && At(j - 1).kind != TokenKind::kDotDot) {
+          return false;
+        }
         break;
       case TokenKind::kLBrace:
         if (match_[j] == kNoMatch) return false;
@@ -458,9 +463,9 @@ absl::Status Parser::CheckClauseOrder(const SingleQuery& q, bool subquery) const
     }
     if (c.IsUpdating()) {
       if (subquery) {
-        return Error(c.pos.offset, "InvalidClauseComposition",
-                     StrCat("an EXISTS subquery cannot update the graph (",
-                            ClauseKindName(c.kind), ")"));
+        return Error(
+            c.pos.offset, "InvalidClauseComposition",
+            StrCat("an EXISTS subquery cannot update the graph (", ClauseKindName(c.kind), ")"));
       }
       last_update = &c;
     }
@@ -736,9 +741,10 @@ absl::StatusOr<std::string> Parser::ParseVariable(std::string_view what) {
   if (!IsVariableToken(Peek())) {
     const Token& t = Peek();
     if (t.kind == TokenKind::kIdentifier) {
-      return Error(t.pos.offset, "UnexpectedSyntax",
-                   StrCat("unexpected ", Describe(t), "; expected ", what, " (", KeywordText(t.keyword),
-                          " is a reserved word: write `", t.text, "` to use it as a name)"));
+      return Error(
+          t.pos.offset, "UnexpectedSyntax",
+          StrCat("unexpected ", Describe(t), "; expected ", what, " (", KeywordText(t.keyword),
+                 " is a reserved word: write `", t.text, "` to use it as a name)"));
     }
     return Unexpected(what);
   }
@@ -862,16 +868,18 @@ absl::StatusOr<RelationshipPattern> Parser::ParseRelationshipPattern() {
     }
     ASSIGN_OR_RETURN(rel.properties, ParsePatternProperties());
     if (!Is(TokenKind::kRBracket)) {
-      return Unexpected(rel.properties == nullptr
-                            ? "a variable, ':', '*', a property map or ']' in a relationship pattern"
-                            : "']' to close the relationship pattern");
+      return Unexpected(
+          rel.properties == nullptr
+              ? "a variable, ':', '*', a property map or ']' in a relationship pattern"
+              : "']' to close the relationship pattern");
     }
     Take();
   }
   RETURN_IF_ERROR(Expect(TokenKind::kMinus, "'-' to continue the relationship pattern"));
   bool right = Accept(TokenKind::kGt);
-  rel.direction = left == right ? Direction::kBoth : left ? Direction::kIncoming
-                                                          : Direction::kOutgoing;
+  rel.direction = left == right ? Direction::kBoth
+                  : left        ? Direction::kIncoming
+                                : Direction::kOutgoing;
   return rel;
 }
 
@@ -989,8 +997,7 @@ absl::StatusOr<ExprPtr> Parser::ParseComparisonChain(ExprPtr first, SourcePos st
     if (chain == nullptr) {
       chain = std::move(pair);
     } else {
-      ASSIGN_OR_RETURN(chain,
-                       MakeBinary(BinaryOp::kAnd, std::move(chain), std::move(pair), start));
+      ASSIGN_OR_RETURN(chain, MakeBinary(BinaryOp::kAnd, std::move(chain), std::move(pair), start));
     }
     left = std::move(next_left);
   }
@@ -1272,8 +1279,8 @@ absl::StatusOr<ExprPtr> Parser::ParseNameAtom() {
         break;
       default: break;
     }
-    if (next == TokenKind::kLParen &&
-        (EqualsIgnoreCase(t.text, "shortestPath") || EqualsIgnoreCase(t.text, "allShortestPaths"))) {
+    if (next == TokenKind::kLParen && (EqualsIgnoreCase(t.text, "shortestPath") ||
+                                       EqualsIgnoreCase(t.text, "allShortestPaths"))) {
       return Unsupported(t, StrCat(t.text, "(...)"));
     }
     if (IsReservedWord(t.keyword)) return Unexpected("an expression");
@@ -1310,9 +1317,9 @@ absl::StatusOr<ExprPtr> Parser::ParseBracket() {
     return ParseListComprehension();
   }
   if (!comma && (pipe || where) &&
-      (IsPatternStartAt(open + 1) || (IsVariableToken(At(open + 1)) &&
-                                      At(open + 2).kind == TokenKind::kEq &&
-                                      IsPatternStartAt(open + 3)))) {
+      (IsPatternStartAt(open + 1) ||
+       (IsVariableToken(At(open + 1)) && At(open + 2).kind == TokenKind::kEq &&
+        IsPatternStartAt(open + 3)))) {
     return ParsePatternComprehension();
   }
   return ParseListLiteral();

@@ -14,9 +14,8 @@ namespace alliance::query {
 namespace {
 
 constexpr std::string_view kTypeNames[] = {
-    "SyntaxError",    "SemanticError",
-    "TypeError",      "ArgumentError",
-    "EntityNotFound", "ConstraintVerificationFailed",
+    "SyntaxError",      "SemanticError",  "TypeError",
+    "ArgumentError",    "EntityNotFound", "ConstraintVerificationFailed",
     "ParameterMissing", "ProcedureError",
 };
 
@@ -133,10 +132,10 @@ absl::Status MakeQueryError(ErrorType type, std::string_view detail_code, std::s
   std::string_view line = query.substr(line_start, line_end - line_start);
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
 
-  absl::Status status(absl::StatusCode::kInvalidArgument,
-                      ToAbsl(StrCat(ErrorTypeName(type), " (", detail_code, ") at line ", pos.line,
-                                    ", column ", pos.column, ": ", message, "\n",
-                                    Excerpt(line, pos.column))));
+  absl::Status status(
+      absl::StatusCode::kInvalidArgument,
+      ToAbsl(StrCat(ErrorTypeName(type), " (", detail_code, ") at line ", pos.line, ", column ",
+                    pos.column, ": ", message, "\n", Excerpt(line, pos.column))));
   status.SetPayload(kQueryErrorPayload, absl::Cord(StrCat(ErrorTypeName(type), "/", detail_code)));
   return status;
 }

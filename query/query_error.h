@@ -1,6 +1,7 @@
-// Query errors: the openCypher error classes (SyntaxError, TypeError, ...) and
-// detail codes the TCK names, carried on an absl::Status so callers can test
-// the class without parsing the message.
+// Query errors: openCypher error classes (SyntaxError, TypeError, ...) with the
+// TCK's detail codes, carried on an absl::Status as a payload.
+//
+// Callers test the class with GetQueryError instead of parsing the message.
 //
 //   absl::Status s = MakeQueryError(ErrorType::kSyntaxError, "UnexpectedSyntax",
 //                                   "unexpected ','; expected an expression", query, 21);
@@ -57,8 +58,7 @@ absl::Status MakeQueryError(ErrorType type, std::string_view detail_code, std::s
                             std::string_view query, size_t offset);
 
 // The same without a source location, for errors found while running a query.
-absl::Status MakeQueryError(ErrorType type, std::string_view detail_code,
-                            std::string_view message);
+absl::Status MakeQueryError(ErrorType type, std::string_view detail_code, std::string_view message);
 
 // The class and detail of a status made by MakeQueryError; nullopt for any
 // other status (including OK).

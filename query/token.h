@@ -135,7 +135,7 @@ bool IsReservedWord(Keyword keyword);
 struct Token {
   TokenKind kind = TokenKind::kEnd;
   Keyword keyword = Keyword::kNotAKeyword;  // set for unquoted identifiers only
-  std::string_view text;             // exact source text, quotes included
+  std::string_view text;                    // exact source text, quotes included
   SourcePos pos;
   // Identifier name, decoded string, parameter name; for kError the message.
   std::string value;

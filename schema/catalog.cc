@@ -258,7 +258,7 @@ absl::Status Catalog::AddEdgeTypeProperty(std::string_view type, PropertyDef def
 }
 
 absl::Status Catalog::ValidateNode(const std::vector<std::string>& labels,
-                                   PropertyMap& properties) const {
+                                   PropertyMap& properties, bool check_required) const {
   std::vector<const LabelDef*> defs;
   for (const std::string& label : labels) {
     const LabelDef* def = FindLabelDef(label);
@@ -294,6 +294,7 @@ absl::Status Catalog::ValidateNode(const std::vector<std::string>& labels,
     if (absl::Status s = CheckProperty("label", owner->name, *found, value); !s.ok()) return s;
   }
   for (const LabelDef* def : defs) {
+    if (!check_required) break;
     for (const PropertyDef& p : def->properties) {
       if (!p.required) continue;
       auto it = properties.find(p.name);
@@ -309,7 +310,7 @@ absl::Status Catalog::ValidateNode(const std::vector<std::string>& labels,
 absl::Status Catalog::ValidateEdge(std::string_view type,
                                    const std::vector<std::string>& from_labels,
                                    const std::vector<std::string>& to_labels,
-                                   PropertyMap& properties) const {
+                                   PropertyMap& properties, bool check_required) const {
   const EdgeTypeDef* def = FindEdgeTypeDef(type);
   if (def == nullptr) {
     if (mode_ == SchemaMode::kFree) return absl::OkStatus();
@@ -340,7 +341,7 @@ absl::Status Catalog::ValidateEdge(std::string_view type,
     if (absl::Status s = CheckProperty("relationship type", type, *p, value); !s.ok()) return s;
   }
   for (const PropertyDef& p : def->properties) {
-    if (!p.required) continue;
+    if (!p.required || !check_required) continue;
     auto it = properties.find(p.name);
     if (it == properties.end() || it->second.is_null()) {
       return absl::InvalidArgumentError(StrCat("schema violation: relationship type ", type,

@@ -98,10 +98,14 @@ class Catalog {
   // Checks a node's labels and properties against the declarations and
   // converts values where the schema says so (an int stored as a double
   // property becomes a double). Errors name the label, property and value.
-  absl::Status ValidateNode(const std::vector<std::string>& labels, PropertyMap& properties) const;
+  // `check_required` false skips the required-property rule, which a
+  // statement may satisfy only by its end (CREATE then SET); transactions
+  // check it at commit.
+  absl::Status ValidateNode(const std::vector<std::string>& labels, PropertyMap& properties,
+                            bool check_required = true) const;
   absl::Status ValidateEdge(std::string_view type, const std::vector<std::string>& from_labels,
-                            const std::vector<std::string>& to_labels,
-                            PropertyMap& properties) const;
+                            const std::vector<std::string>& to_labels, PropertyMap& properties,
+                            bool check_required = true) const;
 
   // Cap'n Proto encoding stored in the meta column family.
   std::string Serialize() const;

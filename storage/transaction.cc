@@ -299,7 +299,8 @@ absl::Status Transaction::WriteNode(NodeId id, const std::optional<NodeRecordDat
       return absl::InvalidArgumentError(StrCat("property '", name, "': ", s.message()));
     }
   }
-  RETURN_IF_ERROR(catalog_->ValidateNode(labels, properties));
+  RETURN_IF_ERROR(catalog_->ValidateNode(labels, properties, /*check_required=*/false));
+  touched_nodes_.insert(id);
 
   schema::Catalog& catalog = MutableCatalog();
   NodeRecordData next;
@@ -418,7 +419,8 @@ absl::StatusOr<EdgeKey> Transaction::CreateEdge(NodeId src, std::string_view typ
   if (!to) return NodeNotFound(dst);
   for (auto& [name, value] : properties) RETURN_IF_ERROR(NormalizeValue(value));
   RETURN_IF_ERROR(
-      catalog_->ValidateEdge(type, LabelNames(from->labels), LabelNames(to->labels), properties));
+      catalog_->ValidateEdge(type, LabelNames(from->labels), LabelNames(to->labels), properties,
+                             /*check_required=*/false));
   schema::Catalog& catalog = MutableCatalog();
   EdgeKey key{src, catalog.InternEdgeType(type), dst, store_->AllocateEdgeIds(1)};
   ++edge_ids_used_;
@@ -429,6 +431,7 @@ absl::StatusOr<EdgeKey> Transaction::CreateEdge(NodeId src, std::string_view typ
   SortProperties(props);
   Put(Cf::kOut, key.OutKey(), EncodeEdgeRecord(props));
   Put(Cf::kIn, key.InKey(), "");
+  touched_edges_.push_back(key);
   return key;
 }
 
@@ -451,7 +454,9 @@ absl::Status Transaction::SetEdgeProperties(const EdgeKey& key, PropertyMap prop
   if (!from || !to) return absl::DataLossError("relationship endpoint is missing");
   const std::string& type = catalog_->EdgeTypeName(key.type);
   RETURN_IF_ERROR(
-      catalog_->ValidateEdge(type, LabelNames(from->labels), LabelNames(to->labels), merged));
+      catalog_->ValidateEdge(type, LabelNames(from->labels), LabelNames(to->labels), merged,
+                             /*check_required=*/false));
+  touched_edges_.push_back(key);
   schema::Catalog& catalog = MutableCatalog();
   PropertyList props;
   for (auto& [name, value] : merged) {
@@ -473,8 +478,36 @@ absl::Status Transaction::DeleteEdge(const EdgeKey& key) {
   return absl::OkStatus();
 }
 
+absl::Status Transaction::CheckRequiredProperties() const {
+  for (NodeId id : touched_nodes_) {
+    ASSIGN_OR_RETURN(std::optional<NodeRecordData> node, GetNode(id));
+    if (!node) continue;
+    PropertyMap props = PropertiesByName(node->properties);
+    if (absl::Status s = catalog_->ValidateNode(LabelNames(node->labels), props); !s.ok()) {
+      std::string what;
+      RETURN_IF_ERROR(DescribeNode(id, &what));
+      return absl::InvalidArgumentError(StrCat(s.message(), " (", what, ")"));
+    }
+  }
+  for (const EdgeKey& key : touched_edges_) {
+    ASSIGN_OR_RETURN(std::optional<PropertyList> props, GetEdge(key));
+    if (!props) continue;
+    ASSIGN_OR_RETURN(std::optional<NodeRecordData> from, GetNode(key.src));
+    ASSIGN_OR_RETURN(std::optional<NodeRecordData> to, GetNode(key.dst));
+    if (!from || !to) continue;
+    PropertyMap map = PropertiesByName(*props);
+    RETURN_IF_ERROR(catalog_->ValidateEdge(catalog_->EdgeTypeName(key.type),
+                                           LabelNames(from->labels), LabelNames(to->labels), map));
+  }
+  return absl::OkStatus();
+}
+
 absl::Status Transaction::Commit() {
   RETURN_IF_ERROR(CheckWritable());
+  if (absl::Status s = CheckRequiredProperties(); !s.ok()) {
+    Rollback();
+    return s;
+  }
   rocksdb::WriteBatch* wb = batch_->GetWriteBatch();
   auto* meta = store_->cf(Cf::kMeta);
   if (own_catalog_ != nullptr) {

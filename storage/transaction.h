@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "alliance/value.h"
@@ -84,6 +85,9 @@ class Transaction {
   absl::Status SetEdgeProperties(const EdgeKey& key, PropertyMap properties, bool replace);
   absl::Status DeleteEdge(const EdgeKey& key);
 
+  // Checks the properties the schema requires of every node and relationship
+  // this transaction wrote (deferred so that a statement may create first and
+  // set later), then commits. A failed commit leaves nothing behind.
   absl::Status Commit();
   void Rollback();
 
@@ -113,6 +117,7 @@ class Transaction {
   absl::Status UpdateIndexes(NodeId id, const std::optional<NodeRecordData>& old,
                              const NodeRecordData& next);
   absl::Status DescribeNode(NodeId id, std::string* out) const;
+  absl::Status CheckRequiredProperties() const;
 
   Store* store_;
   std::shared_ptr<const schema::Catalog> catalog_;
@@ -120,6 +125,8 @@ class Transaction {
   const rocksdb::Snapshot* snapshot_ = nullptr;
   std::unique_ptr<rocksdb::WriteBatchWithIndex> batch_;
   WriterSlot::Guard writer_;
+  absl::flat_hash_set<NodeId> touched_nodes_;
+  std::vector<EdgeKey> touched_edges_;
   uint64_t node_ids_used_ = 0;
   uint64_t edge_ids_used_ = 0;
 };

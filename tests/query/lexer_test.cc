@@ -107,8 +107,8 @@ TEST(LexerTest, IntegerForms) {
 }
 
 TEST(LexerTest, FloatForms) {
-  for (std::string_view text : {"1.5", ".5", "0.0", "1e10", "1E9", "1.5E-3", ".1e-5", "1e+3",
-                                "00.5", "123456789e300"}) {
+  for (std::string_view text :
+       {"1.5", ".5", "0.0", "1e10", "1E9", "1.5E-3", ".1e-5", "1e+3", "00.5", "123456789e300"}) {
     Token t = Single(text);
     EXPECT_EQ(t.kind, K::kFloat) << text;
     EXPECT_EQ(t.text, text);
@@ -122,9 +122,8 @@ TEST(LexerTest, RangeDotsAreNotDecimalPoints) {
 }
 
 TEST(LexerTest, NumbersGluedToLettersAreInvalidNumberLiterals) {
-  for (std::string_view text :
-       {"9223372h54775808", "0x", "0x1A2b3j4D5E6f7", "0x1A2b3c4Z5E6f7", "0o8", "0o", "12abc", "1e",
-        "1.5x", "1B2c3e67"}) {
+  for (std::string_view text : {"9223372h54775808", "0x", "0x1A2b3j4D5E6f7", "0x1A2b3c4Z5E6f7",
+                                "0o8", "0o", "12abc", "1e", "1.5x", "1B2c3e67"}) {
     Token t = Single(text);
     EXPECT_EQ(t.kind, K::kError) << text;
     EXPECT_EQ(t.error_code, "InvalidNumberLiteral") << text;
@@ -185,8 +184,10 @@ TEST(LexerTest, UnterminatedStringIsAnError) {
 }
 
 TEST(LexerTest, CommentsAreSkipped) {
-  EXPECT_EQ(Kinds("a // comment ) ( \n b"), (std::vector<K>{K::kIdentifier, K::kIdentifier, K::kEnd}));
-  EXPECT_EQ(Kinds("a /* multi\nline */ b"), (std::vector<K>{K::kIdentifier, K::kIdentifier, K::kEnd}));
+  EXPECT_EQ(Kinds("a // comment ) ( \n b"),
+            (std::vector<K>{K::kIdentifier, K::kIdentifier, K::kEnd}));
+  EXPECT_EQ(Kinds("a /* multi\nline */ b"),
+            (std::vector<K>{K::kIdentifier, K::kIdentifier, K::kEnd}));
   EXPECT_EQ(Kinds("a/**/b"), (std::vector<K>{K::kIdentifier, K::kIdentifier, K::kEnd}));
   EXPECT_EQ(Single("'// not a comment'").value, "// not a comment");
   EXPECT_EQ(Kinds("a / b"), (std::vector<K>{K::kIdentifier, K::kSlash, K::kIdentifier, K::kEnd}));
@@ -200,10 +201,10 @@ TEST(LexerTest, UnterminatedBlockCommentIsAnError) {
 }
 
 TEST(LexerTest, Punctuation) {
-  EXPECT_EQ(Kinds("()[]{},.:;|"),
-            (std::vector<K>{K::kLParen, K::kRParen, K::kLBracket, K::kRBracket, K::kLBrace,
-                            K::kRBrace, K::kComma, K::kDot, K::kColon, K::kSemicolon, K::kPipe,
-                            K::kEnd}));
+  EXPECT_EQ(
+      Kinds("()[]{},.:;|"),
+      (std::vector<K>{K::kLParen, K::kRParen, K::kLBracket, K::kRBracket, K::kLBrace, K::kRBrace,
+                      K::kComma, K::kDot, K::kColon, K::kSemicolon, K::kPipe, K::kEnd}));
   EXPECT_EQ(Kinds("= <> < > <= >= =~ + += - * / % ^ .."),
             (std::vector<K>{K::kEq, K::kNe, K::kLt, K::kGt, K::kLe, K::kGe, K::kRegexMatch,
                             K::kPlus, K::kPlusEq, K::kMinus, K::kStar, K::kSlash, K::kPercent,
@@ -213,7 +214,8 @@ TEST(LexerTest, Punctuation) {
 TEST(LexerTest, ArrowsAreSeparateTokensSoSpacesAndExpressionsBothWork) {
   // <-- must not become "<-" so that a<-1 still means a < -1.
   EXPECT_EQ(Kinds("<-->"), (std::vector<K>{K::kLt, K::kMinus, K::kMinus, K::kGt, K::kEnd}));
-  EXPECT_EQ(Kinds("a<-1"), (std::vector<K>{K::kIdentifier, K::kLt, K::kMinus, K::kInteger, K::kEnd}));
+  EXPECT_EQ(Kinds("a<-1"),
+            (std::vector<K>{K::kIdentifier, K::kLt, K::kMinus, K::kInteger, K::kEnd}));
 }
 
 TEST(LexerTest, UnicodeDashesAndArrowHeadsReadAsArrowParts) {
@@ -283,7 +285,8 @@ TEST(LexerTest, PositionsCountLinesAndCodePoints) {
 
 TEST(LexerTest, LocateOffsetAgreesWithTokenPositions) {
   const std::string text =
-      "// 주석\nMATCH (a:회사)-[:협력 {since: 2020}]->(b)\r\n\tWHERE a.이름 = \"K\"\n/* x\ny */ RETURN b";
+      "// 주석\nMATCH (a:회사)-[:협력 {since: 2020}]->(b)\r\n\tWHERE a.이름 = \"K\"\n/* x\ny */ "
+      "RETURN b";
   for (const Token& t : Tokenize(text)) {
     SourcePos located = LocateOffset(text, t.pos.offset);
     EXPECT_EQ(located.line, t.pos.line) << t.text;

@@ -17,10 +17,12 @@ int main(int argc, char** argv) {
   app.footer(
       "Examples:\n"
       "  alliancedb report overlap\n"
+      "  alliancedb query \"MATCH (o:Organisation {name: 'KAIST'})-[:MEMBER_OF]->(c) RETURN c.name\"\n"
       "  alliancedb import --db /tmp/g data/nodes/*.csv data/edges/*.csv\n"
       "  alliancedb generate --orgs 10000 --consortia 1000 --out /tmp/s");
   int exit_code = 0;
   alliance::tools::AddReportCommand(app, &exit_code);
+  alliance::tools::AddQueryCommand(app, &exit_code);
   alliance::tools::AddImportCommand(app, &exit_code);
   alliance::tools::AddGenerateCommand(app, &exit_code);
   alliance::tools::AddSchemaCommand(app, &exit_code);

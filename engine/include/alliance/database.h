@@ -19,6 +19,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "alliance/options.h"
+#include "alliance/query_result.h"
 #include "alliance/schema.h"
 #include "alliance/transaction.h"
 
@@ -26,6 +27,9 @@ namespace alliance {
 
 namespace storage {
 class Store;
+}
+namespace query {
+class ProcedureRegistry;
 }
 
 // What Database::Check found; `problems` is empty for a sound database.
@@ -58,6 +62,17 @@ class Database {
   // Waits (up to 10 s) while another write transaction of this process is open.
   absl::StatusOr<std::unique_ptr<Transaction>> BeginWrite();
 
+  // Runs one Cypher statement in its own transaction: a read snapshot, or one
+  // atomic write that commits completely or not at all. Errors carry the
+  // openCypher error class and, for syntax errors, line:column and a caret.
+  absl::StatusOr<QueryResult> Execute(std::string_view query, const PropertyMap& parameters = {},
+                                      const QueryOptions& options = {});
+
+  // Whether `query` would change the graph (an updating clause or a writing
+  // procedure), so a caller can open the database read-only for the rest.
+  // Fails with the syntax error when it does not parse.
+  absl::StatusOr<bool> IsWriteStatement(std::string_view query) const;
+
   // Bulk import of Neo4j-admin-style CSV files, all or nothing; errors read
   // `file:line: reason`.
   absl::StatusOr<ImportResult> Import(const std::vector<ImportFile>& files,
@@ -81,6 +96,7 @@ class Database {
  private:
   explicit Database(std::unique_ptr<storage::Store> store);
   std::unique_ptr<storage::Store> store_;
+  std::unique_ptr<query::ProcedureRegistry> procedures_;
 };
 
 }  // namespace alliance

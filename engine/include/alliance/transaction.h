@@ -21,6 +21,7 @@
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "alliance/query_result.h"
 #include "alliance/types.h"
 #include "alliance/value.h"
 
@@ -28,6 +29,9 @@ namespace alliance {
 
 namespace storage {
 class Transaction;
+}
+namespace query {
+class ProcedureRegistry;
 }
 
 enum class DeleteMode {
@@ -82,6 +86,11 @@ class Transaction {
                                          bool replace = false);
   absl::Status DeleteRelationship(const Relationship& rel);
 
+  // Runs a Cypher statement inside this transaction (a writing statement needs
+  // a write transaction); its changes commit with the transaction.
+  absl::StatusOr<QueryResult> Execute(std::string_view query, const PropertyMap& parameters = {},
+                                      const QueryOptions& options = {});
+
   // Makes every change visible at once and durable per Options::sync_on_commit.
   // The transaction is finished afterwards, whatever the outcome.
   absl::Status Commit();
@@ -89,10 +98,12 @@ class Transaction {
 
  private:
   friend class Database;
-  explicit Transaction(std::unique_ptr<storage::Transaction> impl);
+  Transaction(std::unique_ptr<storage::Transaction> impl,
+              const query::ProcedureRegistry* procedures);
   absl::StatusOr<Node> MakeNode(NodeId id) const;
 
   std::unique_ptr<storage::Transaction> impl_;
+  const query::ProcedureRegistry* procedures_;
 };
 
 }  // namespace alliance
