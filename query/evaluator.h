@@ -11,6 +11,9 @@
 // sub-expression: TypeError for operands of the wrong type, ArgumentError for
 // bad values (division by zero, integer overflow, range() with step 0),
 // ParameterMissing for an unknown $parameter.
+//
+// `=~` uses a linear-time matcher of its own (not std::regex, which overflows
+// the stack on long strings); evaluator.cc lists the regex syntax it accepts.
 #ifndef ALLIANCE_QUERY_EVALUATOR_H_
 #define ALLIANCE_QUERY_EVALUATOR_H_
 

@@ -104,8 +104,9 @@ absl::StatusOr<bool> MapOp::Next(ExecContext& ctx, Row& row) {
   return true;
 }
 
-EagerOp::EagerOp(std::string name, std::unique_ptr<Operator> input, Finish finish)
-    : Operator(std::move(name)), finish_(std::move(finish)) {
+EagerOp::EagerOp(std::string name, std::unique_ptr<Operator> input, Finish finish,
+                 Consume consume)
+    : Operator(std::move(name)), finish_(std::move(finish)), consume_(std::move(consume)) {
   AddChild(std::move(input));
 }
 
@@ -123,6 +124,10 @@ absl::StatusOr<bool> EagerOp::Next(ExecContext& ctx, Row& row) {
     while (true) {
       ASSIGN_OR_RETURN(bool more, input()->Pull(ctx, in));
       if (!more) break;
+      if (consume_) {
+        ASSIGN_OR_RETURN(bool keep, consume_(ctx, in));
+        if (!keep) continue;
+      }
       RETURN_IF_ERROR(ctx.Materialise(1));
       rows_.push_back(std::move(in));
     }

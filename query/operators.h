@@ -140,7 +140,10 @@ class MapOp : public Operator {
 class EagerOp : public Operator {
  public:
   using Finish = std::function<absl::Status(ExecContext&, std::vector<Row>&)>;
-  EagerOp(std::string name, std::unique_ptr<Operator> input, Finish finish);
+  // Takes each input row as it arrives; returns whether to keep it for `finish`.
+  using Consume = std::function<absl::StatusOr<bool>(ExecContext&, Row&)>;
+  EagerOp(std::string name, std::unique_ptr<Operator> input, Finish finish,
+          Consume consume = nullptr);
   void Reset() override;
 
  protected:
@@ -148,6 +151,7 @@ class EagerOp : public Operator {
 
  private:
   Finish finish_;
+  Consume consume_;
   std::vector<Row> rows_;
   size_t next_ = 0;
   bool filled_ = false;

@@ -372,6 +372,7 @@ struct ExpandSpec {
   std::vector<uint32_t> types;             // empty: any
   bool impossible = false;                 // only unknown types were named
   bool into = false;                       // `to` already bound
+  bool rel_bound = false;                  // the relationship itself already bound
   std::optional<VarLength> var_length;
   std::vector<int> unique_against;         // relationship slots bound earlier in the clause
   NodeCheck to_check;
@@ -415,6 +416,12 @@ absl::Status ExpandOnce(ExecContext& ctx, const Row& in, const ExpandSpec& spec,
   const NodeId from = in[spec.from].as_node().id;
   return ForEachStep(ctx, from, spec, [&](const storage::EdgeKey& e, std::string_view rec,
                                           NodeId other) -> absl::Status {
+    if (spec.rel_bound) {
+      const Value& r = in[spec.rel];
+      if (r.type() != Value::Type::kRelationship || r.as_relationship().id != e.id) {
+        return absl::OkStatus();
+      }
+    }
     if (RelationshipUsed(in, spec.unique_against, e.id)) return absl::OkStatus();
     if (spec.into && (in[spec.to].type() != Value::Type::kNode ||
                       in[spec.to].as_node().id != other)) {
@@ -571,6 +578,7 @@ absl::StatusOr<std::unique_ptr<Operator>> Planner::PlanPath(
     }
   }
   std::vector<int> path_rel_slots(path.relationships.size());
+  std::vector<bool> rel_bound(path.relationships.size());
   for (size_t i = 0; i < path.relationships.size(); ++i) {
     const RelationshipPattern& rp = path.relationships[i];
     if (rp.properties && rp.properties->kind == ExprKind::kParameter) {
@@ -582,11 +590,13 @@ absl::StatusOr<std::unique_ptr<Operator>> Planner::PlanPath(
     std::string name = rp.variable.empty() ? Hidden() : rp.variable;
     const Kind kind = rp.var_length ? Kind::kRelationshipList : Kind::kRelationship;
     if (auto it = scope->slots.find(name); it != scope->slots.end()) {
-      if (KindOf(it->second) != kind || !before.slots.contains(name)) return Conflict(name, rp.pos);
-      return Error(ErrorType::kSyntaxError, "VariableAlreadyBound",
-                   StrCat("relationship variable `", name, "` is already bound by an earlier "
-                          "clause; match it with a new name and compare ids"),
-                   rp.pos);
+      // Bound by an earlier clause: the expansion must walk that relationship.
+      if (KindOf(it->second) != kind || !before.slots.contains(name) || rp.var_length) {
+        return Conflict(name, rp.pos);
+      }
+      path_rel_slots[i] = it->second;
+      rel_bound[i] = true;
+      continue;
     }
     path_rel_slots[i] = NewSlot(kind);
     scope->slots[name] = path_rel_slots[i];
@@ -757,6 +767,7 @@ absl::StatusOr<std::unique_ptr<Operator>> Planner::PlanPath(
     }
     ASSIGN_OR_RETURN(spec.types, TypeIds(rp.types, rp.pos, &spec.impossible));
     spec.into = done[to];
+    spec.rel_bound = rel_bound[rel_index];
     spec.var_length = rp.var_length;
     if (spec.var_length && spec.var_length->min && spec.var_length->max &&
         *spec.var_length->min > *spec.var_length->max) {
@@ -1047,77 +1058,79 @@ absl::StatusOr<std::unique_ptr<Operator>> Planner::PlanProjection(
     // Other sub-expressions of an aggregating item that equal a key by text use it.
     std::vector<Item> all = items;
     const int width = num_slots_;  // rows are resized before aggregation output
+    // Groups are updated as rows stream in; only one row per group is kept.
+    struct Group {
+      Row first;
+      std::vector<std::unique_ptr<Aggregator>> aggregators;
+    };
+    struct State {
+      absl::flat_hash_map<std::vector<Value>, size_t, ValueHash, ValueEquivalent> index;
+      std::vector<Group> groups;
+    };
+    auto state = std::make_shared<State>();
+    auto new_aggregators = [aggs]() -> absl::StatusOr<std::vector<std::unique_ptr<Aggregator>>> {
+      std::vector<std::unique_ptr<Aggregator>> out;
+      for (const Agg& a : aggs) {
+        const Expression& e = *a.expr;
+        const bool star = e.kind == ExprKind::kCountStar;
+        ASSIGN_OR_RETURN(std::unique_ptr<Aggregator> agg,
+                         MakeAggregator(star ? "count" : e.As<FunctionCallExpr>().name,
+                                        !star && e.As<FunctionCallExpr>().distinct, star));
+        out.push_back(std::move(agg));
+      }
+      return out;
+    };
+    auto consume = [keys, aggs, in_scope, state, new_aggregators](
+                       ExecContext& ctx, Row& row) -> absl::StatusOr<bool> {
+      std::vector<Value> key;
+      key.reserve(keys.size());
+      for (const Item& k : keys) {
+        if (k.expr == nullptr) {
+          key.push_back(row[k.source_slot]);
+        } else {
+          ASSIGN_OR_RETURN(Value v, Evaluate(*k.expr, row, *in_scope, *ctx.eval));
+          key.push_back(std::move(v));
+        }
+      }
+      auto it = state->index.find(key);
+      if (it == state->index.end()) {
+        RETURN_IF_ERROR(ctx.Materialise(1));
+        Group g;
+        g.first = row;
+        for (size_t i = 0; i < keys.size(); ++i) g.first[keys[i].slot] = key[i];
+        ASSIGN_OR_RETURN(g.aggregators, new_aggregators());
+        it = state->index.emplace(std::move(key), state->groups.size()).first;
+        state->groups.push_back(std::move(g));
+      }
+      Group& g = state->groups[it->second];
+      for (size_t a = 0; a < aggs.size(); ++a) {
+        const Expression& e = *aggs[a].expr;
+        if (e.kind == ExprKind::kCountStar) {
+          RETURN_IF_ERROR(g.aggregators[a]->Add(Value::Bool(true)));
+          continue;
+        }
+        const auto& f = e.As<FunctionCallExpr>();
+        Value v;
+        if (!f.args.empty()) {
+          ASSIGN_OR_RETURN(v, Evaluate(*f.args[0], row, *in_scope, *ctx.eval));
+        }
+        RETURN_IF_ERROR(g.aggregators[a]->Add(v));
+      }
+      return false;  // nothing to keep: the group holds what is needed
+    };
     op = std::make_unique<EagerOp>(
         "Aggregate", std::move(op),
-        [keys, aggs, all, in_scope, agg_scope, width](ExecContext& ctx,
-                                                      std::vector<Row>& rows) -> absl::Status {
-          struct Group {
-            Row first;
-            std::vector<std::unique_ptr<Aggregator>> aggregators;
-          };
-          absl::flat_hash_map<std::vector<Value>, size_t, ValueHash, ValueEquivalent> index;
-          std::vector<Group> groups;
-          for (Row& row : rows) {
-            std::vector<Value> key;
-            for (const Item& k : keys) {
-              if (k.expr == nullptr) {
-                key.push_back(row[k.source_slot]);
-              } else {
-                ASSIGN_OR_RETURN(Value v, Evaluate(*k.expr, row, *in_scope, *ctx.eval));
-                key.push_back(std::move(v));
-              }
-            }
-            auto [it, inserted] = index.emplace(key, groups.size());
-            if (inserted) {
-              Group g;
-              g.first = row;
-              for (size_t i = 0; i < keys.size(); ++i) g.first[keys[i].slot] = key[i];
-              for (const Agg& a : aggs) {
-                const Expression& e = *a.expr;
-                std::string name = "count";
-                bool distinct = false, star = e.kind == ExprKind::kCountStar;
-                if (!star) {
-                  const auto& f = e.As<FunctionCallExpr>();
-                  name = f.name;
-                  distinct = f.distinct;
-                }
-                ASSIGN_OR_RETURN(std::unique_ptr<Aggregator> agg,
-                                 MakeAggregator(name, distinct, star));
-                g.aggregators.push_back(std::move(agg));
-              }
-              groups.push_back(std::move(g));
-            }
-            Group& g = groups[it->second];
-            for (size_t a = 0; a < aggs.size(); ++a) {
-              const Expression& e = *aggs[a].expr;
-              if (e.kind == ExprKind::kCountStar) {
-                RETURN_IF_ERROR(g.aggregators[a]->Add(Value::Bool(true)));
-                continue;
-              }
-              const auto& f = e.As<FunctionCallExpr>();
-              Value v;
-              if (!f.args.empty()) {
-                ASSIGN_OR_RETURN(v, Evaluate(*f.args[0], row, *in_scope, *ctx.eval));
-              }
-              RETURN_IF_ERROR(g.aggregators[a]->Add(v));
-            }
-          }
+        [keys, aggs, all, agg_scope, width, state, new_aggregators](
+            ExecContext& ctx, std::vector<Row>& rows) -> absl::Status {
           // No rows and no grouping keys: one row of empty aggregates.
-          if (groups.empty() && keys.empty()) {
+          if (state->groups.empty() && keys.empty()) {
             Group g;
             g.first = Row(width);
-            for (const Agg& a : aggs) {
-              const Expression& e = *a.expr;
-              const bool star = e.kind == ExprKind::kCountStar;
-              ASSIGN_OR_RETURN(std::unique_ptr<Aggregator> agg,
-                               MakeAggregator(star ? "count" : e.As<FunctionCallExpr>().name,
-                                              !star && e.As<FunctionCallExpr>().distinct, star));
-              g.aggregators.push_back(std::move(agg));
-            }
-            groups.push_back(std::move(g));
+            ASSIGN_OR_RETURN(g.aggregators, new_aggregators());
+            state->groups.push_back(std::move(g));
           }
           std::vector<Row> out;
-          for (Group& g : groups) {
+          for (Group& g : state->groups) {
             Row row = std::move(g.first);
             for (size_t a = 0; a < aggs.size(); ++a) row[aggs[a].slot] = g.aggregators[a]->Finish();
             for (const Item& i : all) {
@@ -1126,9 +1139,12 @@ absl::StatusOr<std::unique_ptr<Operator>> Planner::PlanProjection(
             }
             out.push_back(std::move(row));
           }
+          state->groups.clear();
+          state->index.clear();
           rows = std::move(out);
-          return ctx.Materialise(static_cast<int64_t>(rows.size()));
-        });
+          return absl::OkStatus();
+        },
+        consume);
     match_items(*agg_scope);
     for (const SortItem& s : p.order_by) {
       std::vector<const Expression*> calls;
