@@ -10,6 +10,7 @@ install(TARGETS alliance EXPORT AllianceDBTargets
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/engine/include/alliance
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR} FILES_MATCHING PATTERN "*.h")
 install(FILES ${PROJECT_SOURCE_DIR}/schema/include/alliance/value.h
+  ${PROJECT_SOURCE_DIR}/schema/include/alliance/query_result.h
   ${PROJECT_BINARY_DIR}/gen-public/alliance/version.h
   DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/alliance)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/data/nodes ${PROJECT_SOURCE_DIR}/data/edges

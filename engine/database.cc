@@ -2,7 +2,6 @@
 
 #include "absl/strings/str_cat.h"
 #include "engine/builtin_procedures.h"
-#include "engine/query_conversion.h"
 #include "query/parser.h"
 #include "query/planner.h"
 #include "query/procedure_registry.h"
@@ -73,10 +72,7 @@ absl::StatusOr<std::unique_ptr<Transaction>> Database::BeginWrite() {
 absl::StatusOr<QueryResult> Database::Execute(std::string_view query,
                                               const PropertyMap& parameters,
                                               const QueryOptions& options) {
-  ASSIGN_OR_RETURN(query::QueryResult result,
-                   query::ExecuteStatement(*store_, query, parameters, *procedures_,
-                                           ToLimits(options)));
-  return ToPublic(std::move(result));
+  return query::ExecuteStatement(*store_, query, parameters, *procedures_, options);
 }
 
 absl::StatusOr<bool> Database::IsWriteStatement(std::string_view query) const {

@@ -1,7 +1,6 @@
 #include "alliance/transaction.h"
 
 #include "schema/str_cat.h"
-#include "engine/query_conversion.h"
 #include "query/query_executor.h"
 #include "schema/status_macros.h"
 #include "storage/transaction.h"
@@ -241,10 +240,7 @@ absl::Status Transaction::DeleteRelationship(const Relationship& rel) {
 absl::StatusOr<QueryResult> Transaction::Execute(std::string_view query,
                                                  const PropertyMap& parameters,
                                                  const QueryOptions& options) {
-  ASSIGN_OR_RETURN(query::QueryResult result,
-                   query::ExecuteInTransaction(*impl_, query, parameters, *procedures_,
-                                               ToLimits(options)));
-  return ToPublic(std::move(result));
+  return query::ExecuteInTransaction(*impl_, query, parameters, *procedures_, options);
 }
 
 absl::Status Transaction::Commit() { return impl_->Commit(); }

@@ -7,7 +7,7 @@
 namespace alliance::query {
 
 absl::Status ExecContext::Check() {
-  if (limits.cancelled != nullptr && limits.cancelled->load(std::memory_order_relaxed)) {
+  if (limits.cancel != nullptr && limits.cancel->load(std::memory_order_relaxed)) {
     return absl::CancelledError("the query was cancelled");
   }
   if (std::chrono::steady_clock::now() > deadline) {

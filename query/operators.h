@@ -17,17 +17,13 @@
 #include "query/ast.h"
 #include "query/evaluator.h"
 #include "query/procedure_registry.h"
-#include "query/query_result.h"
+#include "alliance/query_result.h"
 #include "storage/transaction.h"
 
 namespace alliance::query {
 
-struct ExecutionLimits {
-  int64_t max_rows = 10'000'000;          // rows materialised by sorts, aggregations, results
-  std::chrono::milliseconds timeout{0};   // 0: none
-  int64_t max_var_length = 50;            // hard cap on unbounded `*` expansions
-  const std::atomic<bool>* cancelled = nullptr;
-};
+// The statement's limits are the API's QueryOptions.
+using ExecutionLimits = QueryOptions;
 
 // What every operator of one statement shares.
 struct ExecContext {

@@ -9,7 +9,7 @@
 #include "alliance/value.h"
 #include "query/operators.h"
 #include "query/procedure_registry.h"
-#include "query/query_result.h"
+#include "alliance/query_result.h"
 #include "storage/store.h"
 #include "storage/transaction.h"
 

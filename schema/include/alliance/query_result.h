@@ -1,6 +1,7 @@
 // The result of a Cypher statement run through Database::Execute or
 // Transaction::Execute: named columns and rows of values, with the counts of
-// changes made, the plan (EXPLAIN / PROFILE) and notes for the user.
+// changes made, the plan (EXPLAIN / PROFILE) and notes for the user. Part of
+// the vocabulary every layer shares, like Value: the query layer fills it.
 #ifndef ALLIANCE_QUERY_RESULT_H_
 #define ALLIANCE_QUERY_RESULT_H_
 
