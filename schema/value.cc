@@ -26,10 +26,19 @@ void AppendDouble(std::string& out, double d) {
   }
   // Shortest text that reads back to the same double, always with a '.' or an
   // exponent so that 1.0 is not mistaken for the integer 1.
-  char buf[32];
-  for (int precision = 1; precision <= 17; ++precision) {
-    std::snprintf(buf, sizeof buf, "%.*g", precision, d);
-    if (std::strtod(buf, nullptr) == d) break;
+  char buf[64];
+  const double magnitude = std::fabs(d);
+  if (magnitude == 0 || (magnitude >= 1e-6 && magnitude < 1e15)) {
+    // Plain notation in this range (1000.0, not 1e+03), as Cypher prints it.
+    for (int decimals = 1; decimals <= 20; ++decimals) {
+      std::snprintf(buf, sizeof buf, "%.*f", decimals, d);
+      if (std::strtod(buf, nullptr) == d) break;
+    }
+  } else {
+    for (int precision = 1; precision <= 17; ++precision) {
+      std::snprintf(buf, sizeof buf, "%.*g", precision, d);
+      if (std::strtod(buf, nullptr) == d) break;
+    }
   }
   std::string text(buf);
   if (text.find_first_of(".eEn") == std::string::npos) text += ".0";

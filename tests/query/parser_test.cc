@@ -2536,9 +2536,9 @@ TEST(ParserExpressionTest, MalformedNumbersAreInvalidNumberLiterals) {
 TEST(ParserExpressionTest, FloatLiterals) {
   EXPECT_EQ(Tree("1.5"), "1.5");
   EXPECT_EQ(Tree(".5"), "0.5");
-  EXPECT_EQ(Tree("1e10"), "1e+10");
+  EXPECT_EQ(Tree("1e10"), "10000000000.0");
   EXPECT_EQ(Tree("1.5E-3"), "0.0015");
-  EXPECT_EQ(Tree("-.1e-5"), "-1e-06");
+  EXPECT_EQ(Tree("-.1e-5"), "-0.000001");
   EXPECT_EQ(Tree("-0.0"), "-0.0");
   EXPECT_EQ(Tree("1e-400"), "0.0") << "underflow rounds to zero";
   EXPECT_EQ(Tree("123456789e300"), "1.23456789e+308");

@@ -13,6 +13,9 @@ TEST(ValueTest, PrintsAsCypherLiterals) {
   EXPECT_EQ(Value::Double(1.0).ToString(), "1.0");
   EXPECT_EQ(Value::Double(0.1).ToString(), "0.1");
   EXPECT_EQ(Value::Double(1e300).ToString(), "1e+300");
+  EXPECT_EQ(Value::Double(1000.0).ToString(), "1000.0");
+  EXPECT_EQ(Value::Double(-180.25).ToString(), "-180.25");
+  EXPECT_EQ(Value::Double(0.000123).ToString(), "0.000123");
   EXPECT_EQ(Value::String("it's").ToString(), "'it\\'s'");
   EXPECT_EQ(Value::MakeList({Value::String("카이스트"), Value::Int(1)}).ToString(),
             "['카이스트', 1]");
