@@ -179,10 +179,12 @@ absl::StatusOr<bool> ApplyOp::Next(ExecContext& ctx, Row& row) {
   }
 }
 
-SliceOp::SliceOp(std::unique_ptr<Operator> input, int64_t skip, std::optional<int64_t> limit)
-    : Operator("Slice"), skip_(skip), limit_(limit) {
+SliceOp::SliceOp(std::unique_ptr<Operator> input, const Expression* skip,
+                 const Expression* limit)
+    : Operator("Slice"), skip_expr_(skip), limit_expr_(limit) {
   AddChild(std::move(input));
-  set_detail(StrCat("skip ", skip, limit ? StrCat(", limit ", *limit) : std::string()));
+  set_detail(StrCat(skip ? StrCat("skip ", skip->text) : std::string(), skip && limit ? ", " : "",
+                    limit ? StrCat("limit ", limit->text) : std::string()));
 }
 
 void SliceOp::Reset() {
@@ -190,7 +192,35 @@ void SliceOp::Reset() {
   seen_ = given_ = 0;
 }
 
+absl::Status SliceOp::Configure(ExecContext& ctx) {
+  for (const Expression* e : {skip_expr_, limit_expr_}) {
+    if (e == nullptr) continue;
+    const std::string_view what = e == skip_expr_ ? "SKIP" : "LIMIT";
+    ASSIGN_OR_RETURN(Value v, Evaluate(*e, Row(), Scope(), *ctx.eval));
+    if (v.type() != Value::Type::kInt) {
+      return MakeQueryError(ErrorType::kSyntaxError, "InvalidArgumentType",
+                            StrCat(what, " takes an integer, got ", v.ToString()),
+                            ctx.eval->query_text(), e->pos.offset);
+    }
+    if (v.as_int() < 0) {
+      return MakeQueryError(ErrorType::kSyntaxError, "NegativeIntegerArgument",
+                            StrCat(what, " cannot be negative, got ", v.as_int()),
+                            ctx.eval->query_text(), e->pos.offset);
+    }
+    if (e == skip_expr_) {
+      skip_ = v.as_int();
+    } else {
+      limit_ = v.as_int();
+    }
+  }
+  return absl::OkStatus();
+}
+
 absl::StatusOr<bool> SliceOp::Next(ExecContext& ctx, Row& row) {
+  if (!configured_) {
+    configured_ = true;
+    RETURN_IF_ERROR(Configure(ctx));
+  }
   if (limit_ && given_ >= *limit_) return false;
   while (true) {
     ASSIGN_OR_RETURN(bool more, input()->Pull(ctx, row));

@@ -174,17 +174,23 @@ class ApplyOp : public Operator {
   bool matched_ = false;
 };
 
-// SKIP and LIMIT.
+// SKIP and LIMIT. Their expressions are constants or parameters, evaluated
+// when the first row is asked for; they must give non-negative integers.
 class SliceOp : public Operator {
  public:
-  SliceOp(std::unique_ptr<Operator> input, int64_t skip, std::optional<int64_t> limit);
+  SliceOp(std::unique_ptr<Operator> input, const Expression* skip, const Expression* limit);
   void Reset() override;
 
  protected:
   absl::StatusOr<bool> Next(ExecContext& ctx, Row& row) override;
 
  private:
-  int64_t skip_;
+  absl::Status Configure(ExecContext& ctx);
+
+  const Expression* skip_expr_;
+  const Expression* limit_expr_;
+  bool configured_ = false;
+  int64_t skip_ = 0;
   std::optional<int64_t> limit_;
   int64_t seen_ = 0;
   int64_t given_ = 0;

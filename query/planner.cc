@@ -134,7 +134,8 @@ class Planner {
                                                      std::vector<int>& column_slots);
   absl::StatusOr<std::unique_ptr<Operator>> PlanUpdate(std::unique_ptr<Operator> op,
                                                        const Clause& c, ScopePtr& scope);
-  absl::StatusOr<int64_t> ConstantCount(const Expression& e, std::string_view what);
+  // SKIP and LIMIT take constants (parameters allowed, evaluated at run time).
+  absl::Status CheckConstant(const Expression& e, std::string_view what);
   absl::Status CheckSetItem(const SetItem& item, const Scope& scope);
   absl::StatusOr<std::vector<uint32_t>> LabelIds(const std::vector<std::string>& labels,
                                                  SourcePos pos, bool* impossible);
@@ -514,6 +515,59 @@ absl::Status ExpandVariable(ExecContext& ctx, const Row& in, const ExpandSpec& s
   return step(in[spec.from].as_node().id);
 }
 
+// Keeps the first row of each distinct combination of `slots` (all values of
+// the row when `slots` is empty); `count` charges each kept row to the
+// statement's materialisation budget, since the seen-set holds it.
+std::unique_ptr<Operator> MakeDistinct(std::unique_ptr<Operator> op, std::vector<int> slots,
+                                       bool count) {
+  auto seen = std::make_shared<absl::flat_hash_set<std::vector<Value>, ValueHash, ValueEquivalent>>();
+  return std::make_unique<FilterOp>(
+      "Distinct", std::move(op),
+      [slots = std::move(slots), seen, count](ExecContext& ctx, const Row& row)
+          -> absl::StatusOr<bool> {
+        std::vector<Value> key;
+        if (slots.empty()) {
+          key = row;
+        } else {
+          for (int s : slots) key.push_back(row[s]);
+        }
+        if (!seen->insert(std::move(key)).second) return false;
+        if (count) RETURN_IF_ERROR(ctx.Materialise(1));
+        return true;
+      });
+}
+
+// ORDER BY: a stable sort on the keys evaluated in `scope`.
+std::unique_ptr<Operator> MakeSort(std::unique_ptr<Operator> op, const std::vector<SortItem>& items,
+                                   ScopePtr scope) {
+  std::vector<std::pair<const Expression*, bool>> keys;
+  for (const SortItem& s : items) keys.emplace_back(s.expr.get(), s.ascending);
+  return std::make_unique<EagerOp>(
+      "Sort", std::move(op),
+      [keys, scope](ExecContext& ctx, std::vector<Row>& rows) -> absl::Status {
+        std::vector<std::pair<std::vector<Value>, size_t>> decorated;
+        for (size_t r = 0; r < rows.size(); ++r) {
+          std::vector<Value> k;
+          for (const auto& [e, asc] : keys) {
+            ASSIGN_OR_RETURN(Value v, Evaluate(*e, rows[r], *scope, *ctx.eval));
+            k.push_back(std::move(v));
+          }
+          decorated.emplace_back(std::move(k), r);
+        }
+        std::stable_sort(decorated.begin(), decorated.end(), [&](const auto& a, const auto& b) {
+          for (size_t i = 0; i < keys.size(); ++i) {
+            int c = OrderByCompare(a.first[i], b.first[i]);
+            if (c != 0) return keys[i].second ? c < 0 : c > 0;
+          }
+          return false;
+        });
+        std::vector<Row> sorted;
+        for (auto& d : decorated) sorted.push_back(std::move(rows[d.second]));
+        rows = std::move(sorted);
+        return absl::OkStatus();
+      });
+}
+
 std::string Nearest(const std::vector<std::string>& names, std::string_view wanted) {
   auto distance = [](std::string_view a, std::string_view b) {
     std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
@@ -880,12 +934,12 @@ absl::StatusOr<std::unique_ptr<Operator>> Planner::PlanMatch(std::unique_ptr<Ope
 
 // ---------------------------------------------------------------- projection
 
-absl::StatusOr<int64_t> Planner::ConstantCount(const Expression& e, std::string_view what) {
+absl::Status Planner::CheckConstant(const Expression& e, std::string_view what) {
   if (HasVariables(e)) {
     return Error(ErrorType::kSyntaxError, "NonConstantExpression",
                  StrCat(what, " must be a constant, not depend on variables"), e.pos);
   }
-  return -1;  // evaluated at run time (parameters), see SliceOp construction
+  return absl::OkStatus();
 }
 
 absl::StatusOr<std::unique_ptr<Operator>> Planner::PlanProjection(
@@ -947,6 +1001,8 @@ absl::StatusOr<std::unique_ptr<Operator>> Planner::PlanProjection(
     i.slot = NewSlot(kind);
     out_scope->slots[i.name] = i.slot;
   }
+  std::vector<int> item_slots;
+  for (const Item& i : items) item_slots.push_back(i.slot);
 
   // Expressions in ORDER BY written like an item mean that item's value.
   auto match_items = [&](Scope& target) {
@@ -976,49 +1032,9 @@ absl::StatusOr<std::unique_ptr<Operator>> Planner::PlanProjection(
     auto sort_scope = std::make_shared<Scope>(p.distinct ? Scope() : *in_scope);
     for (const auto& [n, s] : out_scope->slots) sort_scope->slots[n] = s;
     match_items(*sort_scope);
-    if (p.distinct) {
-      std::vector<int> slots;
-      for (const Item& i : items) slots.push_back(i.slot);
-      auto seen_rows = std::make_shared<absl::flat_hash_set<std::vector<Value>, ValueHash, ValueEquivalent>>();
-      op = std::make_unique<FilterOp>("Distinct", std::move(op),
-                                      [slots, seen_rows](ExecContext& ctx, const Row& row)
-                                          -> absl::StatusOr<bool> {
-                                        std::vector<Value> key;
-                                        for (int s : slots) key.push_back(row[s]);
-                                        if (!seen_rows->insert(std::move(key)).second) return false;
-                                        RETURN_IF_ERROR(ctx.Materialise(1));
-                                        return true;
-                                      });
-    }
+    if (p.distinct) op = MakeDistinct(std::move(op), item_slots, /*count=*/true);
     for (const SortItem& s : p.order_by) RETURN_IF_ERROR(CheckExpression(*s.expr, *sort_scope));
-    if (!p.order_by.empty()) {
-      std::vector<std::pair<const Expression*, bool>> keys;
-      for (const SortItem& s : p.order_by) keys.emplace_back(s.expr.get(), s.ascending);
-      op = std::make_unique<EagerOp>(
-          "Sort", std::move(op),
-          [keys, sort_scope](ExecContext& ctx, std::vector<Row>& rows) -> absl::Status {
-            std::vector<std::pair<std::vector<Value>, size_t>> decorated;
-            for (size_t r = 0; r < rows.size(); ++r) {
-              std::vector<Value> k;
-              for (const auto& [e, asc] : keys) {
-                ASSIGN_OR_RETURN(Value v, Evaluate(*e, rows[r], *sort_scope, *ctx.eval));
-                k.push_back(std::move(v));
-              }
-              decorated.emplace_back(std::move(k), r);
-            }
-            std::stable_sort(decorated.begin(), decorated.end(), [&](const auto& a, const auto& b) {
-              for (size_t i = 0; i < keys.size(); ++i) {
-                int c = OrderByCompare(a.first[i], b.first[i]);
-                if (c != 0) return keys[i].second ? c < 0 : c > 0;
-              }
-              return false;
-            });
-            std::vector<Row> sorted;
-            for (auto& d : decorated) sorted.push_back(std::move(rows[d.second]));
-            rows = std::move(sorted);
-            return absl::OkStatus();
-          });
-    }
+    if (!p.order_by.empty()) op = MakeSort(std::move(op), p.order_by, sort_scope);
   } else {
     // Grouping keys are the items without aggregates; aggregates get their own slots.
     struct Agg {
@@ -1166,127 +1182,15 @@ absl::StatusOr<std::unique_ptr<Operator>> Planner::PlanProjection(
         RETURN_IF_ERROR(CheckExpression(*s.expr, *agg_scope));
       }
     }
-    if (p.distinct) {
-      std::vector<int> slots;
-      for (const Item& i : items) slots.push_back(i.slot);
-      auto seen_rows = std::make_shared<absl::flat_hash_set<std::vector<Value>, ValueHash, ValueEquivalent>>();
-      op = std::make_unique<FilterOp>("Distinct", std::move(op),
-                                      [slots, seen_rows](ExecContext&, const Row& row)
-                                          -> absl::StatusOr<bool> {
-                                        std::vector<Value> key;
-                                        for (int s : slots) key.push_back(row[s]);
-                                        return seen_rows->insert(std::move(key)).second;
-                                      });
-    }
-    if (!p.order_by.empty()) {
-      std::vector<std::pair<const Expression*, bool>> sort_keys;
-      for (const SortItem& s : p.order_by) sort_keys.emplace_back(s.expr.get(), s.ascending);
-      op = std::make_unique<EagerOp>(
-          "Sort", std::move(op),
-          [sort_keys, agg_scope](ExecContext& ctx, std::vector<Row>& rows) -> absl::Status {
-            std::vector<std::pair<std::vector<Value>, size_t>> decorated;
-            for (size_t r = 0; r < rows.size(); ++r) {
-              std::vector<Value> k;
-              for (const auto& [e, asc] : sort_keys) {
-                ASSIGN_OR_RETURN(Value v, Evaluate(*e, rows[r], *agg_scope, *ctx.eval));
-                k.push_back(std::move(v));
-              }
-              decorated.emplace_back(std::move(k), r);
-            }
-            std::stable_sort(decorated.begin(), decorated.end(), [&](const auto& a, const auto& b) {
-              for (size_t i = 0; i < sort_keys.size(); ++i) {
-                int c = OrderByCompare(a.first[i], b.first[i]);
-                if (c != 0) return sort_keys[i].second ? c < 0 : c > 0;
-              }
-              return false;
-            });
-            std::vector<Row> sorted;
-            for (auto& d : decorated) sorted.push_back(std::move(rows[d.second]));
-            rows = std::move(sorted);
-            return absl::OkStatus();
-          });
-    }
+    if (p.distinct) op = MakeDistinct(std::move(op), item_slots, /*count=*/false);
+    if (!p.order_by.empty()) op = MakeSort(std::move(op), p.order_by, agg_scope);
   }
 
   if (p.skip || p.limit) {
     for (const Expression* e : {p.skip.get(), p.limit.get()}) {
-      if (e != nullptr) RETURN_IF_ERROR(ConstantCount(*e, e == p.skip.get() ? "SKIP" : "LIMIT").status());
+      if (e != nullptr) RETURN_IF_ERROR(CheckConstant(*e, e == p.skip.get() ? "SKIP" : "LIMIT"));
     }
-    const Expression* skip = p.skip.get();
-    const Expression* limit = p.limit.get();
-    // Evaluated when the statement starts (parameters are known then).
-    auto slice = std::make_shared<std::unique_ptr<SliceOp>>();
-    std::string text = text_.data() ? std::string(text_) : std::string();
-    op = std::make_unique<FlatMapOp>(
-        "Slice", std::move(op),
-        [](ExecContext&, const Row& in, std::vector<Row>& out) {
-          out.push_back(in);
-          return absl::OkStatus();
-        });
-    // SliceOp needs the counts up front: wrap with a lazily configured operator.
-    class LazySlice : public Operator {
-     public:
-      LazySlice(std::unique_ptr<Operator> input, const Expression* skip, const Expression* limit)
-          : Operator("Slice"), skip_expr_(skip), limit_expr_(limit) {
-        AddChild(std::move(input));
-        set_detail(StrCat(skip ? StrCat("skip ", skip->text) : std::string(),
-                          skip && limit ? ", " : "",
-                          limit ? StrCat("limit ", limit->text) : std::string()));
-      }
-      void Reset() override {
-        Operator::Reset();
-        seen_ = given_ = 0;
-      }
-
-     protected:
-      absl::StatusOr<bool> Next(ExecContext& ctx, Row& row) override {
-        if (!configured_) {
-          configured_ = true;
-          for (auto [e, target] : {std::pair{skip_expr_, &skip_}, std::pair{limit_expr_, &limit_}}) {
-            if (e == nullptr) continue;
-            Scope empty;
-            ASSIGN_OR_RETURN(Value v, Evaluate(*e, Row(), empty, *ctx.eval));
-            if (v.type() != Value::Type::kInt) {
-              if (v.type() == Value::Type::kDouble && v.as_double() == static_cast<int64_t>(v.as_double())) {
-                return MakeQueryError(ErrorType::kSyntaxError, "InvalidArgumentType",
-                                      StrCat(e == skip_expr_ ? "SKIP" : "LIMIT",
-                                             " takes an integer, got ", v.ToString()),
-                                      ctx.eval->query_text(), e->pos.offset);
-              }
-              return MakeQueryError(ErrorType::kSyntaxError, "InvalidArgumentType",
-                                    StrCat(e == skip_expr_ ? "SKIP" : "LIMIT",
-                                           " takes an integer, got ", v.ToString()),
-                                    ctx.eval->query_text(), e->pos.offset);
-            }
-            if (v.as_int() < 0) {
-              return MakeQueryError(ErrorType::kSyntaxError, "NegativeIntegerArgument",
-                                    StrCat(e == skip_expr_ ? "SKIP" : "LIMIT",
-                                           " cannot be negative, got ", v.as_int()),
-                                    ctx.eval->query_text(), e->pos.offset);
-            }
-            *target = v.as_int();
-          }
-        }
-        if (limit_ >= 0 && given_ >= limit_) return false;
-        while (true) {
-          ASSIGN_OR_RETURN(bool more, input()->Pull(ctx, row));
-          if (!more) return false;
-          if (seen_++ < skip_) continue;
-          ++given_;
-          return true;
-        }
-      }
-
-     private:
-      const Expression* skip_expr_;
-      const Expression* limit_expr_;
-      bool configured_ = false;
-      int64_t skip_ = 0;
-      int64_t limit_ = -1;
-      int64_t seen_ = 0;
-      int64_t given_ = 0;
-    };
-    op = std::make_unique<LazySlice>(std::move(op), skip, limit);
+    op = std::make_unique<SliceOp>(std::move(op), p.skip.get(), p.limit.get());
   }
 
   if (where != nullptr) {
@@ -1988,8 +1892,6 @@ absl::StatusOr<std::unique_ptr<Operator>> Planner::PlanSingle(const SingleQuery&
     }
   }
   // Hand out rows of just the result columns.
-  const int width = num_slots_;
-  (void)width;
   std::vector<int> slots = column_slots;
   op = std::make_unique<MapOp>("ProduceResults", std::move(op), [slots](ExecContext&, Row& row) {
     Row out;
@@ -2028,14 +1930,7 @@ absl::StatusOr<Plan> Planner::Run() {
     plan.root = std::move(parts[0]);
   } else {
     plan.root = std::make_unique<UnionOp>(std::move(parts));
-    if (!query.union_all) {
-      auto seen = std::make_shared<absl::flat_hash_set<std::vector<Value>, ValueHash, ValueEquivalent>>();
-      plan.root = std::make_unique<FilterOp>(
-          "Distinct", std::move(plan.root),
-          [seen](ExecContext&, const Row& row) -> absl::StatusOr<bool> {
-            return seen->insert(row).second;
-          });
-    }
+    if (!query.union_all) plan.root = MakeDistinct(std::move(plan.root), {}, /*count=*/false);
   }
   plan.writes = writes_;
   plan.subplans = subplans_;
