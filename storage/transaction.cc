@@ -18,6 +18,18 @@ absl::Status FromRocks(const rocksdb::Status& s, std::string_view what) {
   return absl::InternalError(StrCat(what, ": ", s.ToString()));
 }
 
+// `base` with `changes` applied: a null value removes the property.
+PropertyMap ApplyChanges(PropertyMap base, PropertyMap changes) {
+  for (auto& [name, value] : changes) {
+    if (value.is_null()) {
+      base.erase(name);
+    } else {
+      base.insert_or_assign(name, std::move(value));
+    }
+  }
+  return base;
+}
+
 absl::Status NodeNotFound(NodeId id) {
   return absl::NotFoundError(StrCat("node ", id, " does not exist"));
 }
@@ -355,14 +367,8 @@ absl::Status Transaction::SetNodeProperties(NodeId id, PropertyMap properties, b
   RETURN_IF_ERROR(CheckWritable());
   ASSIGN_OR_RETURN(std::optional<NodeRecordData> old, GetNode(id));
   if (!old) return NodeNotFound(id);
-  PropertyMap merged = replace ? PropertyMap() : PropertiesByName(old->properties);
-  for (auto& [name, value] : properties) {
-    if (value.is_null()) {
-      merged.erase(name);
-    } else {
-      merged.insert_or_assign(name, std::move(value));
-    }
-  }
+  PropertyMap merged = ApplyChanges(
+      replace ? PropertyMap() : PropertiesByName(old->properties), std::move(properties));
   return WriteNode(id, old, LabelNames(old->labels), std::move(merged));
 }
 
@@ -440,15 +446,9 @@ absl::Status Transaction::SetEdgeProperties(const EdgeKey& key, PropertyMap prop
   RETURN_IF_ERROR(CheckWritable());
   ASSIGN_OR_RETURN(std::optional<PropertyList> old, GetEdge(key));
   if (!old) return absl::NotFoundError(StrCat("relationship ", key.id, " does not exist"));
-  PropertyMap merged = replace ? PropertyMap() : PropertiesByName(*old);
-  for (auto& [name, value] : properties) {
-    RETURN_IF_ERROR(NormalizeValue(value));
-    if (value.is_null()) {
-      merged.erase(name);
-    } else {
-      merged.insert_or_assign(name, std::move(value));
-    }
-  }
+  for (auto& [name, value] : properties) RETURN_IF_ERROR(NormalizeValue(value));
+  PropertyMap merged =
+      ApplyChanges(replace ? PropertyMap() : PropertiesByName(*old), std::move(properties));
   ASSIGN_OR_RETURN(std::optional<NodeRecordData> from, GetNode(key.src));
   ASSIGN_OR_RETURN(std::optional<NodeRecordData> to, GetNode(key.dst));
   if (!from || !to) return absl::DataLossError("relationship endpoint is missing");
