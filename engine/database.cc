@@ -98,6 +98,7 @@ absl::StatusOr<ImportResult> Database::Import(const std::vector<ImportFile>& fil
   o.csv.quote = options.quote;
   o.csv.trim_strings = options.trim_strings;
   o.memory_budget_bytes = options.memory_budget_bytes;
+  o.threads = options.threads;
   o.dry_run = options.dry_run;
   if (options.progress) {
     o.progress = [&options](const storage::ImportProgress& p) {
@@ -105,7 +106,9 @@ absl::StatusOr<ImportResult> Database::Import(const std::vector<ImportFile>& fil
     };
   }
   ASSIGN_OR_RETURN(storage::ImportStats stats, storage::ImportCsv(*store_, sources, o));
-  return ImportResult{stats.nodes, stats.relationships, stats.bytes_read, stats.seconds};
+  return ImportResult{stats.nodes,        stats.relationships,        stats.bytes_read,
+                      stats.seconds,      stats.node_seconds,         stats.relationship_seconds,
+                      stats.commit_seconds};
 }
 
 absl::StatusOr<CheckResult> Database::Check() const {

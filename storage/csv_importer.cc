@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <mutex>
@@ -17,6 +18,7 @@
 #include "storage/record_codec.h"
 #include "storage/sst_run_writer.h"
 #include "storage/string_normalizer.h"
+#include "storage/task_runner.h"
 
 namespace alliance::storage {
 namespace {
@@ -40,10 +42,28 @@ struct RowPlan {
   std::string owner;  // "label Organisation" / "relationship type MEMBER_OF"
 };
 
+// One slice of a relationship file, imported on its own thread into its own
+// runs; a file that cannot be split is one part.
+struct EdgePart {
+  std::unique_ptr<CsvReader> reader;
+  EdgeId id_base = 0;  // the part's n-th record gets id_base + n
+  SstRunWriter* out = nullptr;
+  SstRunWriter* in = nullptr;
+  bool reports_progress = false;
+  absl::flat_hash_map<uint32_t, RowPlan> plans;     // by type
+  absl::flat_hash_map<std::string, uint32_t> types;  // type name -> id
+  std::optional<uint32_t> default_type;
+  uint64_t edges = 0;
+  absl::Status status;
+};
+
 class Importer {
  public:
   Importer(Store& store, const ImportOptions& options)
-      : store_(store), options_(options), catalog_(*store.catalog()) {}
+      : store_(store),
+        options_(options),
+        threads_(ResolveThreadCount(options.threads)),
+        catalog_(*store.catalog()) {}
 
   ~Importer() {
     if (snapshot_ != nullptr) store_.db()->ReleaseSnapshot(snapshot_);
@@ -58,12 +78,14 @@ class Importer {
  private:
   absl::Status Prepare();
   absl::Status ImportNodes(CsvReader& reader, const std::string& default_label, int source);
-  absl::Status ImportRelationships(CsvReader& reader, const std::string& default_type);
+  absl::Status ImportRelationshipFile(const ImportSource& source);
+  absl::Status ImportRelationships(EdgePart& part, const std::string& default_type);
   absl::Status Ingest();
   absl::StatusOr<const RowPlan*> NodePlan(CsvReader& reader, const std::vector<uint32_t>& labels);
-  absl::StatusOr<const RowPlan*> EdgePlan(CsvReader& reader, uint32_t type);
+  absl::StatusOr<const RowPlan*> EdgePlan(EdgePart& part, uint32_t type);
+  absl::StatusOr<uint32_t> EdgeType(EdgePart& part, std::string_view name);
   absl::Status ReadProperties(CsvReader& reader, const RowPlan& plan, PropertyList& out);
-  absl::StatusOr<NodeId> ResolveId(CsvReader& reader, int column);
+  absl::StatusOr<NodeId> ResolveId(CsvReader& reader, int column) const;
   void ReportProgress(const CsvReader& reader, bool force);
   // The key id of a property name, added to the catalog when new.
   uint32_t PropertyKey(const std::string& name);
@@ -71,10 +93,17 @@ class Importer {
 
   Store& store_;
   const ImportOptions& options_;
+  const int threads_;
   schema::Catalog catalog_;
+  // Relationship parts run on several threads; catalog reads and changes
+  // (new types and property keys) go through this lock.
+  std::mutex catalog_mutex_;
   bool catalog_changed_ = false;
   std::string scratch_;
   std::vector<std::unique_ptr<SstRunWriter>> writers_;  // indexed by Cf
+  // Out/in runs of relationship part slot k (one slot per thread).
+  std::vector<std::pair<std::unique_ptr<SstRunWriter>, std::unique_ptr<SstRunWriter>>>
+      edge_writers_;
   const rocksdb::Snapshot* snapshot_ = nullptr;
   bool database_empty_ = true;
 
@@ -82,6 +111,9 @@ class Importer {
   uint64_t nodes_ = 0;
   EdgeId edge_base_ = 0;
   uint64_t edges_ = 0;
+  // Edge ids handed out so far: parts of a split file take ids by line, so
+  // blank lines leave gaps and this may exceed edges_.
+  uint64_t edge_id_span_ = 0;
   // Labels of imported nodes, flattened: node i has labels_[label_start_[i] ..
   // label_start_[i+1]).
   std::vector<uint32_t> label_start_{0};
@@ -94,10 +126,10 @@ class Importer {
   std::vector<std::string> source_paths_;
 
   absl::flat_hash_map<std::string, RowPlan> node_plans_;
-  absl::flat_hash_map<uint32_t, RowPlan> edge_plans_;
   const CsvReader* planned_reader_ = nullptr;
 
   ImportProgress progress_;
+  std::atomic<uint64_t> edge_rows_{0};  // rows done by relationship parts
   std::chrono::steady_clock::time_point last_progress_;
 };
 
@@ -141,10 +173,18 @@ absl::Status Importer::Prepare() {
       {Cf::kLookupIdx, budget / 8}};
   static const char* kNames[] = {"meta", "nodes", "out", "in", "label_idx", "unique_idx",
                                  "lookup_idx"};
+  auto make_writer = [&](Cf cf, std::string name, size_t share) {
+    return std::make_unique<SstRunWriter>(store_, cf, scratch_, std::move(name),
+                                          std::max<size_t>(share, 1 << 20));
+  };
   writers_.resize(static_cast<int>(Cf::kCount));
   for (auto [cf, share] : shares) {
-    writers_[static_cast<int>(cf)] = std::make_unique<SstRunWriter>(
-        store_, cf, scratch_, kNames[static_cast<int>(cf)], std::max<size_t>(share, 1 << 20));
+    if (cf == Cf::kOut || cf == Cf::kIn) continue;
+    writers_[static_cast<int>(cf)] = make_writer(cf, kNames[static_cast<int>(cf)], share);
+  }
+  for (int k = 0; k < threads_; ++k) {
+    edge_writers_.emplace_back(make_writer(Cf::kOut, StrCat("out-", k), budget * 3 / 8 / threads_),
+                               make_writer(Cf::kIn, StrCat("in-", k), budget / 4 / threads_));
   }
   node_base_ = store_.next_node_id();
   edge_base_ = store_.next_edge_id();
@@ -163,6 +203,7 @@ void Importer::ReportProgress(const CsvReader& reader, bool force) {
   if (!force && now - last_progress_ < std::chrono::milliseconds(200)) return;
   last_progress_ = now;
   ImportProgress p = progress_;
+  p.rows += edge_rows_.load(std::memory_order_relaxed);
   p.bytes_read += reader.bytes_read();
   options_.progress(p);
 }
@@ -184,7 +225,6 @@ absl::StatusOr<const RowPlan*> Importer::NodePlan(CsvReader& reader,
                                                   const std::vector<uint32_t>& labels) {
   if (planned_reader_ != &reader) {
     node_plans_.clear();
-    edge_plans_.clear();
     planned_reader_ = &reader;
   }
   std::string cache_key(reinterpret_cast<const char*>(labels.data()),
@@ -220,14 +260,10 @@ absl::StatusOr<const RowPlan*> Importer::NodePlan(CsvReader& reader,
   return &node_plans_.emplace(std::move(cache_key), std::move(plan)).first->second;
 }
 
-absl::StatusOr<const RowPlan*> Importer::EdgePlan(CsvReader& reader, uint32_t type) {
-  if (planned_reader_ != &reader) {
-    node_plans_.clear();
-    edge_plans_.clear();
-    planned_reader_ = &reader;
-  }
-  auto it = edge_plans_.find(type);
-  if (it != edge_plans_.end()) return &it->second;
+absl::StatusOr<const RowPlan*> Importer::EdgePlan(EdgePart& part, uint32_t type) {
+  auto it = part.plans.find(type);
+  if (it != part.plans.end()) return &it->second;
+  std::lock_guard<std::mutex> lock(catalog_mutex_);
   RowPlan plan;
   const std::string& type_name = catalog_.EdgeTypeName(type);
   plan.owner = StrCat("relationship type ", type_name);
@@ -236,7 +272,7 @@ absl::StatusOr<const RowPlan*> Importer::EdgePlan(CsvReader& reader, uint32_t ty
     plan.from_label = catalog_.FindLabel(def->from_label);
     plan.to_label = catalog_.FindLabel(def->to_label);
   }
-  const CsvHeader& header = reader.header();
+  const CsvHeader& header = part.reader->header();
   for (int i = 0; i < static_cast<int>(header.columns.size()); ++i) {
     const CsvColumn& col = header.columns[i];
     if (col.kind != CsvColumn::Kind::kProperty) continue;
@@ -244,7 +280,25 @@ absl::StatusOr<const RowPlan*> Importer::EdgePlan(CsvReader& reader, uint32_t ty
     plan.columns.push_back(ColumnPlan{i, PropertyKey(col.name), p});
   }
   if (def != nullptr) AddRequired(header, def->properties, plan);
-  return &edge_plans_.emplace(type, std::move(plan)).first->second;
+  return &part.plans.emplace(type, std::move(plan)).first->second;
+}
+
+absl::StatusOr<uint32_t> Importer::EdgeType(EdgePart& part, std::string_view name) {
+  auto it = part.types.find(ToAbsl(name));
+  if (it != part.types.end()) return it->second;
+  std::lock_guard<std::mutex> lock(catalog_mutex_);
+  uint32_t type;
+  if (auto id = catalog_.FindEdgeType(name);
+      id && (catalog_.mode() == schema::SchemaMode::kFree || catalog_.FindEdgeTypeDef(name))) {
+    type = *id;
+  } else if (catalog_.mode() == schema::SchemaMode::kEnforced) {
+    return part.reader->Error(StrCat("schema violation: unknown relationship type '", name, "'"));
+  } else {
+    catalog_changed_ = true;
+    type = catalog_.InternEdgeType(name);
+  }
+  part.types.emplace(std::string(name), type);
+  return type;
 }
 
 absl::Status Importer::ReadProperties(CsvReader& reader, const RowPlan& plan, PropertyList& out) {
@@ -413,7 +467,7 @@ absl::Status Importer::ImportNodes(CsvReader& reader, const std::string& default
   return absl::OkStatus();
 }
 
-absl::StatusOr<NodeId> Importer::ResolveId(CsvReader& reader, int column) {
+absl::StatusOr<NodeId> Importer::ResolveId(CsvReader& reader, int column) const {
   const CsvColumn& col = reader.header().columns[column];
   if (reader.field_is_null(column)) {
     return reader.Error(StrCat("column ", col.DisplayName(), " is empty"));
@@ -430,46 +484,65 @@ absl::StatusOr<NodeId> Importer::ResolveId(CsvReader& reader, int column) {
       col.id_group.empty() ? "" : StrCat(" in id group '", col.id_group, "'")));
 }
 
-absl::Status Importer::ImportRelationships(CsvReader& reader, const std::string& default_type) {
-  const CsvHeader& header = reader.header();
-  if (header.type_column < 0 && default_type.empty()) {
+// Splits the file into one part per thread (when it can be split exactly) and
+// imports the parts side by side. The error reported is the first in the file.
+absl::Status Importer::ImportRelationshipFile(const ImportSource& source) {
+  ASSIGN_OR_RETURN(std::vector<CsvReader::Part> split,
+                   CsvReader::OpenParts(source.path, options_.csv, threads_));
+  const CsvHeader& header = split.front().reader->header();
+  if (header.type_column < 0 && source.default_label_or_type.empty()) {
     return absl::InvalidArgumentError(StrCat(
-        reader.path(), ":1: relationship file has no :TYPE column and no default type"));
+        source.path, ":1: relationship file has no :TYPE column and no default type"));
   }
-  std::optional<uint32_t> default_type_id;
-  auto intern_type = [&](std::string_view name) -> absl::StatusOr<uint32_t> {
-    if (auto id = catalog_.FindEdgeType(name)) {
-      if (catalog_.mode() == schema::SchemaMode::kFree || catalog_.FindEdgeTypeDef(name)) {
-        return *id;
-      }
-    }
-    if (catalog_.mode() == schema::SchemaMode::kEnforced) {
-      return reader.Error(StrCat("schema violation: unknown relationship type '", name, "'"));
-    }
-    catalog_changed_ = true;
-    return catalog_.InternEdgeType(name);
-  };
+  std::vector<EdgePart> parts(split.size());
+  EdgeId id_base = edge_base_ + edge_id_span_;
+  for (size_t k = 0; k < split.size(); ++k) {
+    parts[k].reader = std::move(split[k].reader);
+    parts[k].id_base = id_base;
+    id_base += split[k].lines;
+    parts[k].out = edge_writers_[k].first.get();
+    parts[k].in = edge_writers_[k].second.get();
+  }
+  parts.front().reports_progress = true;
+  RunTasks(parts.size(), threads_, [&](size_t k) {
+    parts[k].status = ImportRelationships(parts[k], source.default_label_or_type);
+  });
+  for (EdgePart& part : parts) {
+    RETURN_IF_ERROR(part.status);
+    edges_ += part.edges;
+    progress_.bytes_read += part.reader->bytes_read();
+  }
+  // One part: ids are dense; split parts reserved a range per line.
+  edge_id_span_ = parts.size() == 1 ? edge_id_span_ + parts.front().edges
+                                    : id_base - edge_base_;
+  progress_.rows += edge_rows_.exchange(0);
+  return absl::OkStatus();
+}
+
+absl::Status Importer::ImportRelationships(EdgePart& part, const std::string& default_type) {
+  CsvReader& reader = *part.reader;
+  const CsvHeader& header = reader.header();
   PropertyList props;
-  std::string out_key, in_key;
   while (true) {
     ASSIGN_OR_RETURN(bool more, reader.Next());
     if (!more) break;
     uint32_t type;
     if (header.type_column >= 0 && !reader.field_is_null(header.type_column)) {
-      ASSIGN_OR_RETURN(type, intern_type(reader.raw_field(header.type_column)));
+      ASSIGN_OR_RETURN(type, EdgeType(part, reader.raw_field(header.type_column)));
     } else if (!default_type.empty()) {
-      if (!default_type_id) {
-        ASSIGN_OR_RETURN(default_type_id, intern_type(default_type));
+      if (!part.default_type) {
+        ASSIGN_OR_RETURN(part.default_type, EdgeType(part, default_type));
       }
-      type = *default_type_id;
+      type = *part.default_type;
     } else {
       return reader.Error("the relationship type is empty");
     }
     ASSIGN_OR_RETURN(NodeId src, ResolveId(reader, header.start_column));
     ASSIGN_OR_RETURN(NodeId dst, ResolveId(reader, header.end_column));
-    ASSIGN_OR_RETURN(const RowPlan* plan, EdgePlan(reader, type));
+    ASSIGN_OR_RETURN(const RowPlan* plan, EdgePlan(part, type));
     if ((plan->from_label && !HasLabel(src, *plan->from_label)) ||
         (plan->to_label && !HasLabel(dst, *plan->to_label))) {
+      std::lock_guard<std::mutex> lock(catalog_mutex_);
       const schema::EdgeTypeDef* def = catalog_.FindEdgeTypeDef(catalog_.EdgeTypeName(type));
       return reader.Error(StrCat(
           "schema violation: relationship type ", def->name, " goes from ", def->from_label,
@@ -477,13 +550,16 @@ absl::Status Importer::ImportRelationships(CsvReader& reader, const std::string&
           reader.raw_field(header.end_column), "' does not"));
     }
     RETURN_IF_ERROR(ReadProperties(reader, *plan, props));
-    const EdgeKey edge{src, type, dst, edge_base_ + edges_};
-    RETURN_IF_ERROR(Writer(writers_, Cf::kOut).Add(edge.OutKey(), EncodeEdgeRecord(props)));
-    RETURN_IF_ERROR(Writer(writers_, Cf::kIn).Add(edge.InKey(), ""));
-    ++edges_;
-    ++progress_.rows;
-    if ((progress_.rows & 0xfff) == 0) ReportProgress(reader, false);
+    const EdgeKey edge{src, type, dst, part.id_base + part.edges};
+    RETURN_IF_ERROR(part.out->Add(edge.OutKey(), EncodeEdgeRecord(props)));
+    RETURN_IF_ERROR(part.in->Add(edge.InKey(), ""));
+    ++part.edges;
+    if ((part.edges & 0xfff) == 0) {
+      edge_rows_.fetch_add(0x1000, std::memory_order_relaxed);
+      if (part.reports_progress) ReportProgress(reader, false);
+    }
   }
+  edge_rows_.fetch_add(part.edges & 0xfff, std::memory_order_relaxed);
   return absl::OkStatus();
 }
 
@@ -491,19 +567,38 @@ absl::Status Importer::Ingest() {
   SstRunWriter& meta = Writer(writers_, Cf::kMeta);
   // Meta keys in sorted order: catalog < next_edge_id < next_node_id.
   if (catalog_changed_) RETURN_IF_ERROR(meta.Add(MetaKey::kCatalog, catalog_.Serialize()));
-  if (edges_ > 0) {
-    RETURN_IF_ERROR(meta.Add(MetaKey::kNextEdgeId, std::to_string(edge_base_ + edges_)));
+  if (edge_id_span_ > 0) {
+    RETURN_IF_ERROR(meta.Add(MetaKey::kNextEdgeId, std::to_string(edge_base_ + edge_id_span_)));
   }
   if (nodes_ > 0) {
     RETURN_IF_ERROR(meta.Add(MetaKey::kNextNodeId, std::to_string(node_base_ + nodes_)));
   }
-  std::vector<rocksdb::IngestExternalFileArg> args;
+  std::vector<SstRunWriter*> all;
   for (auto& writer : writers_) {
-    RETURN_IF_ERROR(writer->Finish());
-    if (writer->files().empty()) continue;
+    if (writer != nullptr) all.push_back(writer.get());
+  }
+  for (auto& [out, in] : edge_writers_) {
+    all.push_back(out.get());
+    all.push_back(in.get());
+  }
+  // The big runs (out, in) sort and write side by side.
+  std::sort(all.begin(), all.end(), [](const SstRunWriter* a, const SstRunWriter* b) {
+    return a->buffered_bytes() > b->buffered_bytes();
+  });
+  std::vector<absl::Status> finished(all.size());
+  RunTasks(all.size(), threads_, [&](size_t i) { finished[i] = all[i]->Finish(); });
+  for (const absl::Status& s : finished) RETURN_IF_ERROR(s);
+  // One argument per column family, holding every run written for it.
+  std::vector<rocksdb::IngestExternalFileArg> args;
+  for (int cf = 0; cf < static_cast<int>(Cf::kCount); ++cf) {
     rocksdb::IngestExternalFileArg arg;
-    arg.column_family = store_.cf(writer->cf());
-    arg.external_files = writer->files();
+    for (const SstRunWriter* writer : all) {
+      if (static_cast<int>(writer->cf()) != cf) continue;
+      arg.external_files.insert(arg.external_files.end(), writer->files().begin(),
+                                writer->files().end());
+    }
+    if (arg.external_files.empty()) continue;
+    arg.column_family = store_.cf(static_cast<Cf>(cf));
     arg.options.move_files = true;
     arg.options.snapshot_consistency = true;
     args.push_back(std::move(arg));
@@ -514,7 +609,7 @@ absl::Status Importer::Ingest() {
     return absl::InternalError(StrCat("import could not be committed: ", s.ToString()));
   }
   store_.AllocateNodeIds(nodes_);
-  store_.AllocateEdgeIds(edges_);
+  store_.AllocateEdgeIds(edge_id_span_);
   if (catalog_changed_) store_.PublishCatalog(std::make_shared<const schema::Catalog>(catalog_));
   return absl::OkStatus();
 }
@@ -550,6 +645,11 @@ absl::StatusOr<ImportStats> Importer::Run(const std::vector<ImportSource>& sourc
     progress_.bytes_total += fs::file_size(source.path, ec);
     (relationships ? edge_files : node_files).emplace_back(std::move(reader), &source);
   }
+  auto since = [](std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+  };
+  ImportStats stats;
+  auto phase = std::chrono::steady_clock::now();
   for (auto& [reader, source] : node_files) {
     source_paths_.push_back(source->path);
     RETURN_IF_ERROR(ImportNodes(*reader, source->default_label_or_type,
@@ -558,21 +658,28 @@ absl::StatusOr<ImportStats> Importer::Run(const std::vector<ImportSource>& sourc
   }
   // Free what only node files needed before the relationship pass.
   unique_keys_ = {};
+  stats.node_seconds = since(phase);
+  phase = std::chrono::steady_clock::now();
   for (auto& [reader, source] : edge_files) {
-    RETURN_IF_ERROR(ImportRelationships(*reader, source->default_label_or_type));
-    progress_.bytes_read += reader->bytes_read();
+    reader.reset();  // reopened in parts
+    RETURN_IF_ERROR(ImportRelationshipFile(*source));
   }
+  stats.relationship_seconds = since(phase);
   if (options_.progress) options_.progress(progress_);
+  phase = std::chrono::steady_clock::now();
   absl::Status ingested = Ingest();
   store_.db()->ReleaseSnapshot(snapshot_);
   snapshot_ = nullptr;
   RETURN_IF_ERROR(ingested);
-  ImportStats stats;
+  stats.commit_seconds = since(phase);
   stats.nodes = nodes_;
   stats.relationships = edges_;
   stats.bytes_read = progress_.bytes_read;
-  for (auto& w : writers_) stats.sst_files += w->files().size();
-  stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  for (auto& w : writers_) {
+    if (w != nullptr) stats.sst_files += w->files().size();
+  }
+  for (auto& [out, in] : edge_writers_) stats.sst_files += out->files().size() + in->files().size();
+  stats.seconds = since(start);
   return stats;
 }
 

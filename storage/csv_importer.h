@@ -38,6 +38,8 @@ struct ImportOptions {
   // Memory for buffered index and edge entries before they spill to sorted
   // runs on disk; the id map (file id -> node id) comes on top of it.
   size_t memory_budget_bytes = size_t{512} << 20;
+  // Threads for relationship files and for writing runs; 0: one per core.
+  int threads = 0;
   // Validate every row, write nothing.
   bool dry_run = false;
   std::function<void(const ImportProgress&)> progress;
@@ -49,6 +51,11 @@ struct ImportStats {
   uint64_t bytes_read = 0;
   uint64_t sst_files = 0;
   double seconds = 0;
+  // Where the time went: node files, relationship files, and sorting and
+  // writing the runs plus the ingest.
+  double node_seconds = 0;
+  double relationship_seconds = 0;
+  double commit_seconds = 0;
 };
 
 absl::StatusOr<ImportStats> ImportCsv(Store& store, const std::vector<ImportSource>& sources,

@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <charconv>
 #include <cstring>
+#include <filesystem>
 #include <set>
 #include <system_error>
 #include <utility>
@@ -367,6 +368,83 @@ absl::StatusOr<std::unique_ptr<CsvReader>> CsvReader::Open(const std::string& pa
   return r;
 }
 
+absl::StatusOr<std::vector<CsvReader::Part>> CsvReader::OpenParts(const std::string& path,
+                                                                  CsvOptions opts,
+                                                                  int max_parts) {
+  absl::StatusOr<std::unique_ptr<CsvReader>> first = Open(path, opts);
+  if (!first.ok()) return first.status();
+  CsvReader& head = **first;
+  // Where the records start: the header line has been consumed from the buffer.
+  const int64_t data_start = head.bytes_read_ - static_cast<int64_t>(head.end_ - head.pos_);
+  const int64_t first_line = head.next_line_;
+
+  std::error_code size_error;
+  const int64_t size = static_cast<int64_t>(std::filesystem::file_size(path, size_error));
+  const int64_t body = size_error ? 0 : size - data_start;
+  std::vector<Part> parts;
+  if (max_parts <= 1 || body < (int64_t{1} << 20)) {
+    parts.push_back(Part{*std::move(first), body / 2 + 1});  // a line holds >= 2 bytes
+    return parts;
+  }
+  // One pass over the records: any quote forbids splitting; counting line
+  // breaks gives each part its first line number.
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) return OpenError(path, errno, "cannot open");
+  std::setvbuf(f, nullptr, _IONBF, 0);
+  std::vector<std::pair<int64_t, int64_t>> starts{{data_start, first_line}};  // offset, line
+  int64_t newlines = 0;
+  bool quoted = false;
+  bool failed = std::fseek(f, static_cast<long>(data_start), SEEK_SET) != 0;
+  std::vector<char> chunk(size_t{1} << 20);
+  int64_t offset = data_start;
+  int next_part = 1;
+  size_t n;
+  while (!failed && !quoted && (n = std::fread(chunk.data(), 1, chunk.size(), f)) > 0) {
+    quoted = std::memchr(chunk.data(), opts.quote, n) != nullptr;
+    const char* const end = chunk.data() + n;
+    for (const char* p = chunk.data();
+         (p = static_cast<const char*>(std::memchr(p, '\n', end - p))) != nullptr; ++p) {
+      ++newlines;
+      const int64_t line_start = offset + (p - chunk.data()) + 1;
+      if (next_part < max_parts && line_start >= data_start + body * next_part / max_parts) {
+        if (line_start < size) starts.emplace_back(line_start, first_line + newlines);
+        while (next_part < max_parts && line_start >= data_start + body * next_part / max_parts) {
+          ++next_part;
+        }
+      }
+    }
+    offset += static_cast<int64_t>(n);
+  }
+  failed = failed || std::ferror(f);
+  std::fclose(f);
+  if (failed) return OpenError(path, errno, "read error");
+  if (quoted || starts.size() == 1) {
+    parts.push_back(Part{*std::move(first), newlines + 1});
+    return parts;
+  }
+  const int64_t last_line = first_line + newlines;  // a final line without a break counts
+  for (size_t k = 0; k < starts.size(); ++k) {
+    const auto [begin, line] = starts[k];
+    const int64_t end = k + 1 < starts.size() ? starts[k + 1].first : size;
+    const int64_t next_line = k + 1 < starts.size() ? starts[k + 1].second : last_line + 1;
+    std::unique_ptr<CsvReader> r(new CsvReader(path, opts));
+    r->file_ = std::fopen(path.c_str(), "rb");
+    if (r->file_ == nullptr) return OpenError(path, errno, "cannot open");
+    std::setvbuf(r->file_, nullptr, _IONBF, 0);
+    if (std::fseek(r->file_, static_cast<long>(begin), SEEK_SET) != 0) {
+      return OpenError(path, errno, "cannot seek");
+    }
+    r->file_limit_ = end - begin;
+    r->header_ = head.header_;
+    r->next_line_ = line;
+    r->cap_ = std::max(opts.read_buffer_size, kMinBufferSize);
+    r->buf_.reset(new char[r->cap_]);
+    r->fields_.reserve(r->header_.columns.size());
+    parts.push_back(Part{std::move(r), next_line - line});
+  }
+  return parts;
+}
+
 absl::StatusOr<std::unique_ptr<CsvReader>> CsvReader::OpenString(std::string name,
                                                                  std::string contents,
                                                                  CsvOptions opts) {
@@ -427,7 +505,10 @@ absl::Status CsvReader::Refill() {
   while (end_ < cap_ && !eof_) {
     size_t n;
     if (file_ != nullptr) {
-      n = std::fread(buf + end_, 1, cap_ - end_, file_);
+      size_t want = cap_ - end_;
+      if (file_limit_ >= 0) want = std::min(want, static_cast<size_t>(file_limit_));
+      n = want == 0 ? 0 : std::fread(buf + end_, 1, want, file_);
+      if (file_limit_ >= 0) file_limit_ -= static_cast<int64_t>(n);
       if (n == 0) {
         if (std::ferror(file_)) {
           absl::Status s = OpenError(path_, errno, "read error");

@@ -81,6 +81,19 @@ class CsvReader {
                                                                std::string contents,
                                                                CsvOptions opts);
 
+  // Splits the records of a file into up to `max_parts` readers over disjoint
+  // line ranges, in file order, for importing on several cores. Splitting at
+  // line breaks is only exact when no field is quoted (a quoted field may hold
+  // a line break), so a file with any quote character comes back as one part.
+  // Every part has the file's header and reports true line numbers.
+  struct Part {
+    std::unique_ptr<CsvReader> reader;
+    // Physical lines the part spans: an upper bound on its records.
+    int64_t lines = 0;
+  };
+  static absl::StatusOr<std::vector<Part>> OpenParts(const std::string& path, CsvOptions opts,
+                                                     int max_parts);
+
   ~CsvReader();
   CsvReader(const CsvReader&) = delete;
   CsvReader& operator=(const CsvReader&) = delete;
@@ -144,6 +157,7 @@ class CsvReader {
 
   // Exactly one source: a file, or the owned in-memory text.
   FILE* file_ = nullptr;
+  int64_t file_limit_ = -1;  // bytes of the file left to read; -1: to its end
   std::string text_;
   size_t text_pos_ = 0;
 

@@ -117,12 +117,20 @@ Value FindProperty(capnp::List<Property>::Reader props, uint32_t key) {
   return Value();
 }
 
+// Packs straight into the result string. A packed word takes at most ten
+// bytes (tag, eight data bytes, run count), which bounds the output.
 std::string ToBytes(capnp::MessageBuilder& message) {
-  kj::VectorOutputStream out;
+  const size_t words = capnp::computeSerializedSizeInWords(message);
+  std::string bytes(words * 10 + 16, '\0');
+  kj::ArrayOutputStream out(
+      kj::ArrayPtr<kj::byte>(reinterpret_cast<kj::byte*>(bytes.data()), bytes.size()));
   capnp::writePackedMessage(out, message);
-  auto bytes = out.getArray();
-  return std::string(reinterpret_cast<const char*>(bytes.begin()), bytes.size());
+  bytes.resize(out.getArray().size());
+  return bytes;
 }
+
+// Records are small: build them in a stack segment instead of a calloc'ed one.
+constexpr size_t kScratchWords = 128;
 
 // Unpacks a stored record and runs `read` on its root, turning every decoding
 // failure (truncated, garbage, too deep) into DataLoss instead of an exception.
@@ -157,7 +165,8 @@ void SortProperties(PropertyList& properties) {
 }
 
 std::string EncodeNodeRecord(const NodeRecordData& node) {
-  capnp::MallocMessageBuilder message(64);
+  capnp::word scratch[kScratchWords] = {};
+  capnp::MallocMessageBuilder message(kj::ArrayPtr<capnp::word>(scratch, kScratchWords));
   auto root = message.initRoot<NodeRecord>();
   auto labels = root.initLabels(node.labels.size());
   for (size_t i = 0; i < node.labels.size(); ++i) labels.set(i, node.labels[i]);
@@ -176,7 +185,8 @@ absl::StatusOr<NodeRecordData> DecodeNodeRecord(std::string_view bytes) {
 
 std::string EncodeEdgeRecord(const PropertyList& properties) {
   if (properties.empty()) return std::string();
-  capnp::MallocMessageBuilder message(32);
+  capnp::word scratch[kScratchWords] = {};
+  capnp::MallocMessageBuilder message(kj::ArrayPtr<capnp::word>(scratch, kScratchWords));
   auto root = message.initRoot<EdgeRecord>();
   WriteProperties(properties, root.initProperties(properties.size()));
   return ToBytes(message);

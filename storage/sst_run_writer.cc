@@ -1,6 +1,9 @@
 #include "storage/sst_run_writer.h"
 
+#include <sys/mman.h>
+
 #include <algorithm>
+#include <cstdint>
 
 #include "schema/str_cat.h"
 #include "rocksdb/options.h"
@@ -13,9 +16,29 @@ SstRunWriter::SstRunWriter(const Store& store, Cf cf, std::string dir, std::stri
     : store_(store), cf_(cf), dir_(std::move(dir)), name_(std::move(name)),
       budget_(budget_bytes) {}
 
+namespace {
+
+// Faulting in a run buffer 4 KiB at a time cost a tenth of an import on a
+// virtual machine; transparent huge pages (madvise mode on Debian) take 2 MiB
+// per fault.
+void AdviseHugePages(const void* data, size_t bytes) {
+  constexpr uintptr_t kHuge = uintptr_t{2} << 20;
+  const uintptr_t begin = (reinterpret_cast<uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
+  const uintptr_t end = (reinterpret_cast<uintptr_t>(data) + bytes) & ~(kHuge - 1);
+  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+}
+
+}  // namespace
+
 absl::Status SstRunWriter::Add(std::string_view key, std::string_view value) {
-  // Growing the arena by doubling copies it over and over; take the budget once.
-  if (arena_.capacity() < budget_ / 2) arena_.reserve(budget_ / 2);
+  // Growing the buffers by doubling copies them over and over; take the
+  // budget once (untouched pages cost nothing).
+  if (arena_.capacity() < budget_ / 2) {
+    arena_.reserve(budget_ / 2);
+    AdviseHugePages(arena_.data(), arena_.capacity());
+    index_.reserve(budget_ / 2 / sizeof(Entry));
+    AdviseHugePages(index_.data(), index_.capacity() * sizeof(Entry));
+  }
   uint64_t prefix = 0;
   for (size_t i = 0; i < 8; ++i) {
     prefix = (prefix << 8) | (i < key.size() ? static_cast<unsigned char>(key[i]) : 0);
@@ -45,6 +68,9 @@ absl::Status SstRunWriter::Flush() {
   }
   rocksdb::Options options;
   store_.FillSstOptions(cf_, &options);
+  // Ingested runs land in the bottommost level; zstd there cost a tenth of
+  // the import's time. LZ4 files are compressed again when compacted.
+  options.bottommost_compression = rocksdb::kLZ4Compression;
   rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options);
   const std::string path = StrCat(dir_, "/", name_, "-", files_.size(), ".sst");
   rocksdb::Status s = writer.Open(path);

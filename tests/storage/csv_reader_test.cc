@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "tests/temp_dir.h"
 
 namespace alliance::storage {
 namespace {
@@ -558,7 +559,7 @@ TEST(CsvValueTest, KoreanTextRoundTrip) {
   const std::string text =
       "학번:ID(학생),이름,학과:string[],:LABEL\n"
       "20231234,\"김, 민준\",전산학부;수리과학과,학생;조교\n";
-  const std::string path = testing::TempDir() + "/korean.csv";
+  const std::string path = ::testing::TempDir() + "/korean.csv";
   {
     std::ofstream out(path, std::ios::binary);
     out << text;
@@ -606,7 +607,7 @@ TEST(CsvReaderTest, MissingFileIsNotFound) {
 // A generated 100k-row file on disk is read completely, with every record
 // accounted for, through several buffer refills.
 TEST(CsvReaderTest, ReadsLargeGeneratedFileCompletely) {
-  const std::string path = testing::TempDir() + "/large_" + std::to_string(getpid()) + ".csv";
+  const std::string path = ::testing::TempDir() + "/large_" + std::to_string(getpid()) + ".csv";
   constexpr int kRows = 100000;
   {
     std::ofstream out(path, std::ios::binary);
@@ -649,6 +650,53 @@ TEST(CsvReaderTest, ReadsLargeGeneratedFileCompletely) {
               static_cast<int64_t>(std::ifstream(path, std::ios::ate | std::ios::binary).tellg()));
   }
   std::remove(path.c_str());
+}
+
+// Parts of an unquoted file cover every record exactly once, in order, with
+// the line numbers a single reader reports.
+TEST(CsvReaderPartsTest, PartsCoverEveryRecordWithTrueLines) {
+  alliance::testing::TempDir dir;
+  const std::string path = dir.Sub("big.csv");
+  {
+    std::ofstream out(path);
+    out << ":START_ID,:END_ID\n";
+    for (int i = 0; i < 200000; ++i) {
+      out << "a" << i << ",b" << i << "\n";
+      if (i % 1000 == 0) out << "\n";  // blank lines still count as lines
+    }
+  }
+  auto whole = CsvReader::Open(path, {});
+  ASSERT_TRUE(whole.ok());
+  std::vector<std::pair<int64_t, std::string>> expected;
+  while (*(*whole)->Next()) expected.emplace_back((*whole)->line(), std::string((*whole)->raw_field(0)));
+  auto parts = CsvReader::OpenParts(path, {}, 3);
+  ASSERT_TRUE(parts.ok()) << parts.status();
+  EXPECT_EQ(parts->size(), 3u);
+  std::vector<std::pair<int64_t, std::string>> got;
+  for (auto& part : *parts) {
+    int64_t records = 0;
+    while (*part.reader->Next()) {
+      got.emplace_back(part.reader->line(), std::string(part.reader->raw_field(0)));
+      ++records;
+    }
+    EXPECT_LE(records, part.lines);
+  }
+  EXPECT_EQ(got, expected);
+}
+
+// A quote anywhere may hide a line break, so such a file is not split.
+TEST(CsvReaderPartsTest, QuotedFileIsOnePart) {
+  alliance::testing::TempDir dir;
+  const std::string path = dir.Sub("quoted.csv");
+  {
+    std::ofstream out(path);
+    out << ":START_ID,:END_ID,note\n";
+    for (int i = 0; i < 200000; ++i) out << "a" << i << ",b" << i << ",x\n";
+    out << "a,b,\"two\nlines\"\n";
+  }
+  auto parts = CsvReader::OpenParts(path, {}, 2);
+  ASSERT_TRUE(parts.ok()) << parts.status();
+  EXPECT_EQ(parts->size(), 1u);
 }
 
 }  // namespace

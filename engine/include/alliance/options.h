@@ -46,6 +46,8 @@ struct ImportOptions {
   bool trim_strings = false;
   // Buffer memory before sorted runs spill to disk (the id map comes on top).
   size_t memory_budget_bytes = size_t{512} << 20;
+  // Threads for relationship files and for writing sorted runs; 0: one per core.
+  int threads = 0;
   bool dry_run = false;  // validate every row, change nothing
   std::function<void(const ImportProgress&)> progress;
 };
@@ -55,6 +57,11 @@ struct ImportResult {
   uint64_t relationships = 0;
   uint64_t bytes_read = 0;
   double seconds = 0;
+  // Where the time went: node files, relationship files, and sorting and
+  // writing the data plus the atomic commit.
+  double node_seconds = 0;
+  double relationship_seconds = 0;
+  double commit_seconds = 0;
 };
 
 }  // namespace alliance
