@@ -1,12 +1,18 @@
 #include "alliance/database.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "absl/strings/str_cat.h"
+#include "engine/analytics_procedures.h"
 #include "engine/builtin_procedures.h"
+#include "engine/snapshot_cache.h"
 #include "query/parser.h"
 #include "query/planner.h"
 #include "query/procedure_registry.h"
 #include "query/query_executor.h"
 #include "schema/status_macros.h"
+#include "schema/str_cat.h"
 #include "storage/checker.h"
 #include "storage/csv_importer.h"
 #include "storage/store.h"
@@ -37,8 +43,38 @@ PropertySpec ToSpec(const schema::PropertyDef& def) {
 }  // namespace
 
 Database::Database(std::unique_ptr<storage::Store> store)
-    : store_(std::move(store)), procedures_(std::make_unique<query::ProcedureRegistry>()) {
+    : store_(std::move(store)),
+      snapshots_(std::make_unique<SnapshotCache>()),
+      procedures_(std::make_unique<query::ProcedureRegistry>()) {
   RegisterBuiltinProcedures(*procedures_);
+  RegisterVertexScoreProcedures(*procedures_, *snapshots_);
+  RegisterGraphStructureProcedures(*procedures_, *snapshots_);
+}
+
+absl::StatusOr<QueryResult> Database::CallProcedure(std::string_view name,
+                                                    const std::vector<Value>& arguments,
+                                                    const QueryOptions& options) {
+  // The name goes into the statement text, so it may only be a dotted name.
+  const bool well_formed =
+      !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_';
+      });
+  if (!well_formed) {
+    return absl::InvalidArgumentError(StrCat("not a procedure name: '", name, "'"));
+  }
+  const query::ProcedureSignature* sig = procedures_->Find(name);
+  if (sig == nullptr) {
+    return absl::NotFoundError(StrCat("there is no procedure ", name,
+                                            " (CALL dbms.procedures() lists them)"));
+  }
+  std::string statement = StrCat("CALL ", name, "(");
+  PropertyMap parameters;
+  for (size_t i = 0; i < arguments.size(); ++i) {
+    StrAppend(&statement, i ? ", " : "", "$a", i);
+    parameters.emplace(StrCat("a", i), arguments[i]);
+  }
+  statement += ")";
+  return Execute(statement, parameters, options);
 }
 Database::~Database() = default;
 

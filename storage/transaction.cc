@@ -92,6 +92,12 @@ Transaction::Transaction(Store* store, std::shared_ptr<const schema::Catalog> ca
   if (!store_->read_only()) snapshot_ = store_->db()->GetSnapshot();
 }
 
+std::optional<uint64_t> Transaction::clean_version() const {
+  if (batch_ != nullptr && batch_->GetWriteBatch()->Count() > 0) return std::nullopt;
+  // A secondary instance's view is fixed at open: its latest sequence is it.
+  return snapshot_ != nullptr ? snapshot_->GetSequenceNumber() : store_->sequence_number();
+}
+
 Transaction::Transaction(Store* store, std::shared_ptr<const schema::Catalog> catalog,
                          WriterSlot::Guard writer)
     : Transaction(store, std::move(catalog)) {

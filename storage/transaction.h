@@ -41,6 +41,9 @@ class Transaction {
   Transaction& operator=(const Transaction&) = delete;
 
   bool is_write() const { return batch_ != nullptr; }
+  // The database version this transaction reads, when it has no changes of
+  // its own: equal versions see equal data (snapshot caches key on it).
+  std::optional<uint64_t> clean_version() const;
   // The catalog this transaction sees (a write transaction's own copy, with the
   // names it added).
   const schema::Catalog& catalog() const { return *catalog_; }

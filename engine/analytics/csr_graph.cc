@@ -98,6 +98,44 @@ void CsrGraph::BuildReverse() {
   }
 }
 
+CsrGraph CsrGraph::AsUndirected() const {
+  if (!directed_) return *this;
+  const VertexIndex n = vertex_count();
+  std::vector<ArcIndex> offsets(static_cast<size_t>(n) + 1, 0);
+  for (VertexIndex v = 0; v < n; ++v) {
+    uint64_t loops = 0;
+    for (VertexIndex w : out_neighbors(v)) loops += (w == v);
+    offsets[v + 1] = offsets[v] + out_degree(v) + in_degree(v) - loops;
+  }
+  std::vector<VertexIndex> targets(offsets.back());
+  std::vector<double> weights(weights_.empty() ? 0 : offsets.back());
+  for (VertexIndex v = 0; v < n; ++v) {
+    // Merge the two sorted lists; a self-loop is taken from the out-list only.
+    auto out = out_neighbors(v), in = in_neighbors(v);
+    auto out_w = out_weights(v), in_w = in_weights(v);
+    size_t i = 0, j = 0;
+    ArcIndex a = offsets[v];
+    while (i < out.size() || j < in.size()) {
+      if (j < in.size() && in[j] == v) {
+        ++j;
+        continue;
+      }
+      const bool take_out = j == in.size() || (i < out.size() && out[i] <= in[j]);
+      targets[a] = take_out ? out[i] : in[j];
+      if (!weights.empty()) weights[a] = take_out ? out_w[i] : in_w[j];
+      ++a;
+      take_out ? ++i : ++j;
+    }
+  }
+  CsrGraph g;
+  g.directed_ = false;
+  g.edge_count_ = edge_count_;
+  g.offsets_ = std::move(offsets);
+  g.targets_ = std::move(targets);
+  g.weights_ = std::move(weights);
+  return g;
+}
+
 double CsrGraph::out_strength(VertexIndex v) const {
   if (weights_.empty()) return static_cast<double>(out_degree(v));
   double sum = 0;

@@ -49,6 +49,11 @@ class CsrGraph {
   static CsrGraph FromSortedArcs(std::vector<ArcIndex> offsets, std::vector<VertexIndex> targets,
                                  std::vector<double> weights, bool directed);
 
+  // The undirected graph underlying a directed one: each arc u->v becomes the
+  // edge {u, v} (so u->v and v->u give two parallel edges); self-loops stay
+  // single arcs. An undirected graph comes back as a copy.
+  CsrGraph AsUndirected() const;
+
   VertexIndex vertex_count() const {
     return offsets_.empty() ? 0 : static_cast<VertexIndex>(offsets_.size() - 1);
   }

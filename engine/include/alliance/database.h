@@ -31,6 +31,7 @@ class Store;
 namespace query {
 class ProcedureRegistry;
 }
+class SnapshotCache;
 
 // What Database::Check found; `problems` is empty for a sound database.
 struct CheckResult {
@@ -68,6 +69,15 @@ class Database {
   absl::StatusOr<QueryResult> Execute(std::string_view query, const PropertyMap& parameters = {},
                                       const QueryOptions& options = {});
 
+  // Calls a procedure with argument values, as `CALL name(args...)` would:
+  // the analytics (`algo.pageRank`, `algo.overlap`, ...; `dbms.procedures`
+  // lists them all) take one configuration map, e.g.
+  //   db->CallProcedure("algo.pageRank", {Value::MakeMap({{"topK", Value::Int(5)}})});
+  // A writing procedure (`algo.pageRank.write`) commits atomically.
+  absl::StatusOr<QueryResult> CallProcedure(std::string_view name,
+                                            const std::vector<Value>& arguments,
+                                            const QueryOptions& options = {});
+
   // Whether `query` would change the graph (an updating clause or a writing
   // procedure), so a caller can open the database read-only for the rest.
   // Fails with the syntax error when it does not parse.
@@ -96,6 +106,8 @@ class Database {
  private:
   explicit Database(std::unique_ptr<storage::Store> store);
   std::unique_ptr<storage::Store> store_;
+  // Analytics snapshots per selection and database version.
+  std::unique_ptr<SnapshotCache> snapshots_;
   std::unique_ptr<query::ProcedureRegistry> procedures_;
 };
 
