@@ -13,57 +13,24 @@
 
 #include "alliance/database.h"
 #include "alliance/generator.h"
+#include "bench/generated_database.h"
 
 namespace alliance {
 namespace {
 
 namespace fs = std::filesystem;
 
-int64_t Orgs() {
-  const char* v = std::getenv("ALLIANCE_BENCH_ORGS");
-  return v ? std::atoll(v) : 100000;
-}
-
-std::string Scratch() {
-  const char* base = std::getenv("TMPDIR");
-  return std::string(base && *base ? base : "/tmp") + "/alliance-bench-" + std::to_string(getpid());
-}
-
-std::vector<ImportFile> Files(const std::string& dir) {
-  std::vector<ImportFile> files;
-  for (const char* sub : {"nodes", "edges"}) {
-    for (const auto& e : fs::directory_iterator(dir + "/" + sub)) files.push_back({e.path().string()});
-  }
-  return files;
-}
+using bench::GeneratedDatabase;
+using bench::GeneratedFiles;
 
 // One generated dataset and one imported database shared by the read benchmarks.
-struct Fixture {
-  std::string dir = Scratch();
-  GeneratorStats stats;
-  std::unique_ptr<Database> db;
-
-  Fixture() {
-    GeneratorOptions g;
-    g.organisations = Orgs();
-    g.consortia = std::max<int64_t>(1, Orgs() / 10);
-    stats = *GenerateAllianceGraph(g, dir + "/csv");
-    db = *Database::Open(dir + "/db");
-    (void)db->Import(Files(dir + "/csv"));
-  }
-  ~Fixture() {
-    db.reset();
-    fs::remove_all(dir);
-  }
-};
-
-Fixture& Shared() {
-  static Fixture* f = new Fixture();
+GeneratedDatabase& Shared() {
+  static GeneratedDatabase* f = new GeneratedDatabase("alliance-bench");
   return *f;
 }
 
 void BM_ImportThroughput(benchmark::State& state) {
-  Fixture& f = Shared();
+  GeneratedDatabase& f = Shared();
   const int64_t edges = f.stats.memberships + f.stats.part_of + f.stats.other_edges;
   for (auto _ : state) {
     state.PauseTiming();
@@ -71,7 +38,7 @@ void BM_ImportThroughput(benchmark::State& state) {
     fs::remove_all(path);
     auto db = *Database::Open(path, Options{.sync_on_commit = false});
     state.ResumeTiming();
-    auto result = db->Import(Files(f.dir + "/csv"));
+    auto result = db->Import(GeneratedFiles(f.csv_dir()));
     if (!result.ok()) state.SkipWithError(std::string(result.status().message()).c_str());
     state.PauseTiming();
     db.reset();
@@ -87,7 +54,7 @@ void BM_ImportThroughput(benchmark::State& state) {
 BENCHMARK(BM_ImportThroughput)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime();
 
 void BM_PointLookupByKey(benchmark::State& state) {
-  Fixture& f = Shared();
+  GeneratedDatabase& f = Shared();
   auto txn = f.db->BeginRead();
   std::mt19937_64 rng(1);
   const int64_t n = f.stats.organisations;
@@ -102,7 +69,7 @@ void BM_PointLookupByKey(benchmark::State& state) {
 BENCHMARK(BM_PointLookupByKey);
 
 void BM_GetNodeProperty(benchmark::State& state) {
-  Fixture& f = Shared();
+  GeneratedDatabase& f = Shared();
   auto txn = f.db->BeginRead();
   std::mt19937_64 rng(2);
   for (auto _ : state) {
@@ -114,7 +81,7 @@ BENCHMARK(BM_GetNodeProperty);
 
 // Relationships visited per second over whole neighbourhoods of consortia.
 void BM_AdjacencyScan(benchmark::State& state) {
-  Fixture& f = Shared();
+  GeneratedDatabase& f = Shared();
   auto txn = f.db->BeginRead();
   std::vector<NodeId> consortia;
   (void)txn->ScanLabel("Consortium", [&](const Node& n) {
@@ -137,7 +104,7 @@ BENCHMARK(BM_AdjacencyScan);
 
 // Nodes created per second in transactions of state.range(0) nodes.
 void BM_BatchInsert(benchmark::State& state) {
-  const std::string path = Scratch() + "-insert";
+  const std::string path = Shared().dir + "/insert-db";
   fs::remove_all(path);
   auto db = *Database::Open(path, Options{.sync_on_commit = false});
   int64_t next = 0;

@@ -47,6 +47,16 @@ inline CsrGraph Parallel() {
 }
 
 // Triangle {0,1,2}, edge 3-4, isolated 5.
+// Random memberships of `tops` vertices (0..tops-1) in `bottoms` groups
+// (tops..tops+bottoms-1), repeats allowed; deterministic per seed.
+inline CsrGraph RandomTwoMode(VertexIndex tops, VertexIndex bottoms, int edge_count, uint32_t seed) {
+  std::vector<WeightedEdge> edges;
+  uint32_t state = seed;
+  auto next = [&] { return (state = state * 1103515245u + 12345u) >> 8; };
+  for (int e = 0; e < edge_count; ++e) edges.push_back({next() % tops, tops + next() % bottoms});
+  return Undirected(tops + bottoms, std::move(edges));
+}
+
 inline CsrGraph Disconnected() { return Undirected(6, {{0, 1}, {1, 2}, {0, 2}, {3, 4}}); }
 
 // A two-mode graph shaped like the bundled alliance data: organisations 0..6 (top; 6

@@ -142,11 +142,7 @@ TEST(OverlapSimilarityTest, EmptyInputs) {
 // and the thread count changes nothing.
 TEST(OverlapSimilarityTest, RandomGraphMatchesBruteForceForAnyThreadCount) {
   const VertexIndex tops = 200, bottoms = 30;
-  std::vector<WeightedEdge> edges;
-  uint32_t state = 99;
-  auto next = [&] { return (state = state * 1103515245u + 12345u) >> 8; };
-  for (int e = 0; e < 900; ++e) edges.push_back({next() % tops, tops + next() % bottoms});
-  const CsrGraph g = Undirected(tops + bottoms, edges);
+  const CsrGraph g = cohesion_graphs::RandomTwoMode(tops, bottoms, 900, 99);
   const std::vector<bool> is_top(tops, true);
 
   std::vector<Key> expected;

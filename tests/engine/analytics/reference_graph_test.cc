@@ -1,6 +1,7 @@
 // ReferenceGraph loads what reference/networkx_reference.py writes. Runs the
 // script with Debian's /usr/bin/python3 (the only interpreter that sees
-// python3-networkx and python3-scipy); skips when those packages are missing.
+// python3-networkx and python3-scipy); FAILS when those packages are missing, since
+// tools/setup/install-deps.sh installs them and a skip would hide a broken setup.
 #include "tests/engine/analytics/reference_graph.h"
 
 #include <gtest/gtest.h>
@@ -49,7 +50,9 @@ bool NetworkxAvailable() {
 class ReferenceGraphTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!NetworkxAvailable()) GTEST_SKIP() << "/usr/bin/python3 lacks python3-networkx / python3-scipy";
+    ASSERT_TRUE(NetworkxAvailable())
+        << "/usr/bin/python3 cannot import networkx and scipy: run tools/setup/install-deps.sh "
+           "(it installs python3-networkx and python3-scipy)";
   }
   // Runs the script with `args` and loads its output.
   ReferenceGraph Generate(const std::string& args) {

@@ -126,11 +126,7 @@ TEST(TwoModeProjectionTest, EmptyInputs) {
 // not change the result.
 TEST(TwoModeProjectionTest, RandomGraphMatchesIntersectionsForAnyThreadCount) {
   const VertexIndex tops = 300, bottoms = 40;
-  std::vector<WeightedEdge> edges;
-  uint32_t state = 7;
-  auto next = [&] { return (state = state * 1103515245u + 12345u) >> 8; };
-  for (int e = 0; e < 1500; ++e) edges.push_back({next() % tops, tops + next() % bottoms});
-  const CsrGraph g = Undirected(tops + bottoms, edges);
+  const CsrGraph g = cohesion_graphs::RandomTwoMode(tops, bottoms, 1500, 7);
   std::vector<bool> is_top(tops, true);
 
   const TwoModeProjection serial = ProjectTwoMode(g, is_top, {.threads = 1});
