@@ -71,7 +71,7 @@ TEST_F(AllianceDbTest, ReportOverlapOnTheDefaultDatabase) {
             std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("NC AI Consortium       | Naver Cloud Consortium | 2      | KAIST, Korea "
-                       "University"),
+                       "University          | 0.133"),
             std::string::npos)
       << r.out;
   EXPECT_TRUE(std::filesystem::exists(dir_.Sub("home/CURRENT")));

@@ -1,7 +1,8 @@
 // alliancedb report: analyst reports over the alliance graph.
 //   overlap: organisations shared across consortia, and consortium pairs that
-//   share members.
+//   share members (from the engine's algo.overlap).
 #include <algorithm>
+#include <cstdio>
 #include <iostream>
 #include <map>
 #include <set>
@@ -19,7 +20,6 @@ struct Membership {
   std::map<NodeId, std::string> consortium_names;
   std::map<NodeId, std::string> organisation_names;
   std::map<NodeId, std::set<NodeId>> consortia_of;  // organisation -> consortia
-  std::map<NodeId, std::set<NodeId>> members_of;    // consortium -> organisations
 };
 
 absl::StatusOr<Membership> ReadMemberships(const Transaction& txn) {
@@ -31,7 +31,6 @@ absl::StatusOr<Membership> ReadMemberships(const Transaction& txn) {
     inner = txn.ForEachRelationship(c.id, Direction::kIncoming, {"MEMBER_OF"},
                                     [&](const Relationship& r) {
                                       m.consortia_of[r.start].insert(c.id);
-                                      m.members_of[c.id].insert(r.start);
                                       return true;
                                     });
     return inner.ok();
@@ -77,32 +76,39 @@ int Overlap(const std::string& db_path, int min_consortia) {
   }
   orgs.Print(std::cout, 120);
 
+  // The pairs come from the engine's overlap analytics (algo.overlap).
+  Value::Map config;
+  config.emplace("listShared", Value::Int(1000));
+  auto overlap = (*db)->CallProcedure("algo.overlap", {Value::MakeMap(std::move(config))});
+  if (!overlap.ok()) return ReportError(overlap.status());
   struct Pair {
     std::string a, b;
     std::vector<std::string> members;
+    double jaccard = 0;
+  };
+  auto name_of = [](const Value& node) {
+    const Value& name = node.as_node().Property("name");
+    return name.type() == Value::Type::kString ? name.as_string() : std::string("?");
   };
   std::vector<Pair> pairs;
-  for (auto i = m->members_of.begin(); i != m->members_of.end(); ++i) {
-    for (auto j = std::next(i); j != m->members_of.end(); ++j) {
-      std::vector<NodeId> common;
-      std::set_intersection(i->second.begin(), i->second.end(), j->second.begin(),
-                            j->second.end(), std::back_inserter(common));
-      if (common.empty()) continue;
-      Pair p{m->consortium_names[i->first], m->consortium_names[j->first], {}};
-      if (p.b < p.a) std::swap(p.a, p.b);
-      for (NodeId o : common) p.members.push_back(m->organisation_names[o]);
-      std::sort(p.members.begin(), p.members.end());
-      pairs.push_back(std::move(p));
-    }
+  for (const auto& row : overlap->rows) {  // a, b, shared, jaccard, overlap, cosine, sharedMembers
+    Pair p{name_of(row[0]), name_of(row[1]), {}, row[3].as_double()};
+    if (p.b < p.a) std::swap(p.a, p.b);
+    for (const Value& member : row[6].as_list()) p.members.push_back(name_of(member));
+    std::sort(p.members.begin(), p.members.end());
+    pairs.push_back(std::move(p));
   }
   std::sort(pairs.begin(), pairs.end(), [](const Pair& x, const Pair& y) {
     return x.members.size() != y.members.size() ? x.members.size() > y.members.size()
                                                 : std::tie(x.a, x.b) < std::tie(y.a, y.b);
   });
   std::cout << "\nConsortium pairs sharing members: " << pairs.size() << "\n\n";
-  TablePrinter table({"consortium", "consortium", "shared", "members"});
+  TablePrinter table({"consortium", "consortium", "shared", "members", "jaccard"});
   for (const Pair& p : pairs) {
-    table.AddRow({p.a, p.b, std::to_string(p.members.size()), absl::StrJoin(p.members, ", ")});
+    char jaccard[32];
+    std::snprintf(jaccard, sizeof jaccard, "%.3f", p.jaccard);
+    table.AddRow({p.a, p.b, std::to_string(p.members.size()), absl::StrJoin(p.members, ", "),
+                  jaccard});
   }
   table.Print(std::cout, 120);
   return 0;
