@@ -26,6 +26,12 @@ void WriteValue(const Value& v, PropertyValue::Builder out) {
     case Value::Type::kDouble: out.setDouble(v.as_double()); return;
     case Value::Type::kString: out.setString(v.as_string()); return;
     case Value::Type::kList: break;
+    // Maps, nodes, relationships and paths are no property values: the
+    // normaliser refuses them before anything is encoded.
+    case Value::Type::kMap:
+    case Value::Type::kNode:
+    case Value::Type::kRelationship:
+    case Value::Type::kPath: out.setNull(); return;
   }
   const Value::List& list = v.as_list();
   const Value::Type element = list.empty() ? Value::Type::kString : list.front().type();
