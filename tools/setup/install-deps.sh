@@ -8,7 +8,7 @@ packages=(
   librocksdb-dev libboost-graph-dev capnproto libcapnp-dev libabsl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libcli11-dev nlohmann-json3-dev libutf8proc-dev libedit-dev
-  python3 python3-networkx python3-scipy python3-igraph
+  python3 python3-networkx python3-scipy python3-igraph libigraph3
 )
 
 missing=()
