@@ -1,6 +1,6 @@
 #include "engine/algorithm_config.h"
 
-#include <thread>
+#include <algorithm>
 
 #include "absl/strings/str_join.h"
 #include "schema/status_macros.h"
@@ -111,7 +111,6 @@ absl::StatusOr<SnapshotSpec> AlgorithmConfig::Selection(std::vector<std::string>
 
 absl::StatusOr<unsigned> AlgorithmConfig::Threads() {
   ASSIGN_OR_RETURN(int64_t threads, Int("threads", 0, 0, 1024));
-  if (threads == 0) return std::max(1u, std::thread::hardware_concurrency());
   return static_cast<unsigned>(threads);
 }
 

@@ -33,7 +33,8 @@ class AlgorithmConfig {
   absl::StatusOr<SnapshotSpec> Selection(std::vector<std::string> default_labels,
                                          std::vector<std::string> default_types,
                                          bool default_directed = false);
-  // `threads`: 0 (the default) means one per core.
+  // `threads`: 0 (the default) means one per core, which the algorithms
+  // resolve themselves (analytics/source_partition.h).
   absl::StatusOr<unsigned> Threads();
   // Fails on any key no getter asked for.
   absl::Status CheckAllUsed() const;

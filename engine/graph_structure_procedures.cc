@@ -97,16 +97,23 @@ absl::StatusOr<analytics::OverlapMetric> MetricNamed(AlgorithmConfig& c) {
 }  // namespace
 
 void RegisterGraphStructureProcedures(query::ProcedureRegistry& registry, SnapshotCache& cache) {
+  // Articulation points and bridges come from one biconnected-structure pass.
+  auto structure_of = [&cache](const std::string& name, const query::ProcedureCall& call)
+      -> absl::StatusOr<std::pair<std::shared_ptr<const GraphSnapshot>,
+                                  analytics::BiconnectedStructure>> {
+    ASSIGN_OR_RETURN(Call c, Begin(name, call.args.empty() ? Value() : call.args[0], {}, {}));
+    RETURN_IF_ERROR(c.config.CheckAllUsed());
+    c.spec.directed = false;
+    ASSIGN_OR_RETURN(auto s, cache.Get(call.txn, c.spec));
+    ASSIGN_OR_RETURN(auto structure, analytics::FindBiconnectedStructure(s->graph()));
+    return std::pair{std::move(s), std::move(structure)};
+  };
   registry.Register(
       {"algo.articulationPoints", {"config"}, 0, {"node"},
        "Nodes whose removal disconnects their component (brokers)"},
-      [&cache](const query::ProcedureCall& call) -> absl::StatusOr<Rows> {
-        ASSIGN_OR_RETURN(Call c, Begin("algo.articulationPoints",
-                                       call.args.empty() ? Value() : call.args[0], {}, {}));
-        RETURN_IF_ERROR(c.config.CheckAllUsed());
-        c.spec.directed = false;
-        ASSIGN_OR_RETURN(auto s, cache.Get(call.txn, c.spec));
-        ASSIGN_OR_RETURN(auto structure, analytics::FindBiconnectedStructure(s->graph()));
+      [structure_of](const query::ProcedureCall& call) -> absl::StatusOr<Rows> {
+        ASSIGN_OR_RETURN(auto found, structure_of("algo.articulationPoints", call));
+        const auto& [s, structure] = found;
         Rows rows;
         for (VertexIndex v : structure.articulation_points) {
           ASSIGN_OR_RETURN(Value node, VertexNode(call.txn, *s, v));
@@ -117,13 +124,9 @@ void RegisterGraphStructureProcedures(query::ProcedureRegistry& registry, Snapsh
   registry.Register(
       {"algo.bridges", {"config"}, 0, {"source", "target"},
        "Edges whose removal disconnects their component"},
-      [&cache](const query::ProcedureCall& call) -> absl::StatusOr<Rows> {
-        ASSIGN_OR_RETURN(
-            Call c, Begin("algo.bridges", call.args.empty() ? Value() : call.args[0], {}, {}));
-        RETURN_IF_ERROR(c.config.CheckAllUsed());
-        c.spec.directed = false;
-        ASSIGN_OR_RETURN(auto s, cache.Get(call.txn, c.spec));
-        ASSIGN_OR_RETURN(auto structure, analytics::FindBiconnectedStructure(s->graph()));
+      [structure_of](const query::ProcedureCall& call) -> absl::StatusOr<Rows> {
+        ASSIGN_OR_RETURN(auto found, structure_of("algo.bridges", call));
+        const auto& [s, structure] = found;
         Rows rows;
         for (auto [a, b] : structure.bridges) {
           ASSIGN_OR_RETURN(Value x, VertexNode(call.txn, *s, a));
