@@ -382,7 +382,8 @@ void RegisterVertexScoreProcedures(query::ProcedureRegistry& registry, SnapshotC
               });
             }});
   Register(registry, cache,
-           {"algo.constraint", "constraint", {},
+           // Yields `score`: CONSTRAINT is a reserved word in Cypher.
+           {"algo.constraint", "score", {},
             "Burt's constraint (structural holes; low values broker between groups)", {}, {},
             [](AlgorithmConfig&, const SnapshotSpec& spec) -> absl::StatusOr<VertexRun> {
               analytics::StructuralHoleOptions o{!spec.weight_property.empty()};

@@ -128,6 +128,75 @@ TEST_F(AnalyticsProceduresTest, MembershipScoresMatchNetworkx) {
   }
 }
 
+// Every other per-node procedure, and the brokers, on the membership graph
+// equal NetworkX's answers (unweighted; eigenvector and PageRank at NetworkX's
+// reference tolerance). Component ids are compared as partitions.
+TEST_F(AnalyticsProceduresTest, StructureProceduresMatchNetworkx) {
+  testing::ReferenceGraph ref = BundledReference(dir_);
+  const std::string membership =
+      "nodeLabels: ['Organisation', 'Consortium'], relationshipTypes: ['MEMBER_OF']";
+  const std::map<std::string, std::string> procedures = {
+      {"algo.degree({" + membership + "}) YIELD node, score", "degree_centrality"},
+      {"algo.harmonic({" + membership + "}) YIELD node, score", "harmonic_centrality"},
+      {"algo.eigenvector({" + membership + ", tolerance: 1e-12, maxIterations: 10000}) "
+       "YIELD node, score",
+       "eigenvector_centrality"},
+      {"algo.pageRank({" + membership + ", tolerance: 1e-12, maxIterations: 10000}) "
+       "YIELD node, score",
+       "pagerank"},
+      {"algo.kCore({" + membership + "}) YIELD node, coreNumber AS score", "core_number"},
+      {"algo.clustering({" + membership + "}) YIELD node, coefficient AS score", "clustering"},
+      {"algo.constraint({" + membership + "}) YIELD node, score", "constraint"},
+      {"algo.effectiveSize({" + membership + "}) YIELD node, effectiveSize AS score",
+       "effective_size"},
+  };
+  for (const auto& [call, key] : procedures) {
+    QueryResult r = Run("CALL " + call + " RETURN node.name, score");
+    ASSERT_EQ(r.rows.size(), ref.vertex_count()) << call;
+    const std::vector<double>& expected = ref.Values(key);
+    for (const auto& row : r.rows) {
+      const uint32_t v = ref.VertexIndex(row[0].as_string());
+      const double got = row[1].type() == Value::Type::kInt
+                             ? static_cast<double>(row[1].as_int())
+                             : row[1].as_double();
+      if (std::isnan(expected[v])) {
+        EXPECT_TRUE(std::isnan(got)) << call << " " << row[0].as_string();
+      } else {
+        EXPECT_NEAR(got, expected[v], 1e-9) << call << " " << row[0].as_string();
+      }
+    }
+  }
+  // Components: two vertices share an id exactly when NetworkX puts them together.
+  QueryResult components =
+      Run("CALL algo.components({" + membership + "}) YIELD node, componentId "
+          "RETURN node.name, componentId");
+  ASSERT_EQ(components.rows.size(), ref.vertex_count());
+  const std::vector<double>& label = ref.Values("component");
+  for (const auto& x : components.rows) {
+    for (const auto& y : components.rows) {
+      EXPECT_EQ(x[1].as_int() == y[1].as_int(),
+                label[ref.VertexIndex(x[0].as_string())] == label[ref.VertexIndex(y[0].as_string())])
+          << x[0].as_string() << " / " << y[0].as_string();
+    }
+  }
+  std::set<std::string> points, expected_points;
+  for (const auto& row :
+       Run("CALL algo.articulationPoints({" + membership + "}) YIELD node RETURN node.name").rows) {
+    points.insert(row[0].as_string());
+  }
+  for (uint32_t v : ref.articulation_points) expected_points.insert(ref.vertices[v]);
+  EXPECT_EQ(points, expected_points);
+  std::set<std::pair<std::string, std::string>> bridges, expected_bridges;
+  for (const auto& row : Run("CALL algo.bridges({" + membership +
+                             "}) YIELD source, target RETURN source.name, target.name")
+                             .rows) {
+    bridges.insert(std::minmax(row[0].as_string(), row[1].as_string()));
+  }
+  for (auto [a, b] : ref.bridges) expected_bridges.insert(std::minmax(ref.vertices[a], ref.vertices[b]));
+  EXPECT_EQ(bridges, expected_bridges);
+  EXPECT_FALSE(bridges.empty());
+}
+
 // Writing scores needs a declared property under the enforced schema; the
 // failed call writes nothing, and once declared every node gets its score,
 // the same as the stream form, in one commit.
