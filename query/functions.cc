@@ -20,6 +20,7 @@
 #include "query/query_error.h"
 #include "schema/status_macros.h"
 #include "schema/str_cat.h"
+#include "schema/utf8_code_points.h"
 
 namespace alliance::query {
 namespace {
@@ -124,27 +125,17 @@ int64_t CodePointCount(std::string_view s) {
 }
 
 struct CodePoint {
-  int32_t cp;     // -1 for a malformed byte
+  int32_t cp;     // kInvalidCodePoint for a malformed byte
   size_t offset;  // byte offset
   size_t length;  // bytes
 };
 
 std::vector<CodePoint> Decode(std::string_view s) {
   std::vector<CodePoint> out;
-  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
-  size_t i = 0;
-  while (i < s.size()) {
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t n =
-        utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
-    if (n <= 0) {
-      out.push_back({-1, i, 1});
-      ++i;
-    } else {
-      out.push_back({cp, i, static_cast<size_t>(n)});
-      i += static_cast<size_t>(n);
-    }
-  }
+  ForEachCodePoint(s, [&](int32_t cp, size_t offset, size_t length) {
+    out.push_back({cp, offset, length});
+    return true;
+  });
   return out;
 }
 

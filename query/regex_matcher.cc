@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "schema/str_cat.h"
+#include "schema/utf8_code_points.h"
 
 namespace alliance::query {
 
@@ -41,20 +42,11 @@ constexpr size_t kMaxRegexInstructions = 100'000;
 std::vector<int32_t> DecodeCodePoints(std::string_view s) {
   std::vector<int32_t> out;
   out.reserve(s.size());
-  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
-  size_t i = 0;
-  while (i < s.size()) {
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t n =
-        utf8proc_iterate(bytes + i, static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
-    if (n <= 0) {
-      out.push_back(kRawByteBase + bytes[i]);
-      ++i;
-    } else {
-      out.push_back(cp);
-      i += static_cast<size_t>(n);
-    }
-  }
+  ForEachCodePoint(s, [&](int32_t cp, size_t offset, size_t) {
+    out.push_back(cp == kInvalidCodePoint ? kRawByteBase + static_cast<unsigned char>(s[offset])
+                                          : cp);
+    return true;
+  });
   return out;
 }
 

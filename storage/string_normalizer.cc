@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "schema/str_cat.h"
+#include "schema/utf8_code_points.h"
 
 namespace alliance::storage {
 
@@ -19,18 +20,16 @@ absl::Status NormalizeText(std::string& text) {
   }
   if (ascii) return absl::OkStatus();
 
-  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-  utf8proc_ssize_t pos = 0;
-  const auto size = static_cast<utf8proc_ssize_t>(text.size());
-  while (pos < size) {
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t n = utf8proc_iterate(bytes + pos, size - pos, &cp);
-    if (n < 0) {
-      return absl::InvalidArgumentError(
-          StrCat("invalid UTF-8 at byte ", pos, " of a string value"));
-    }
-    pos += n;
+  size_t invalid_at = 0;
+  if (!ForEachCodePoint(text, [&](int32_t cp, size_t offset, size_t) {
+        invalid_at = offset;
+        return cp != kInvalidCodePoint;
+      })) {
+    return absl::InvalidArgumentError(
+        StrCat("invalid UTF-8 at byte ", invalid_at, " of a string value"));
   }
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  const auto size = static_cast<utf8proc_ssize_t>(text.size());
   utf8proc_uint8_t* normalized = nullptr;
   utf8proc_ssize_t len = utf8proc_map(
       bytes, size, &normalized, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
