@@ -169,23 +169,11 @@ absl::StatusOr<std::shared_ptr<const GraphSnapshot>> BuildSnapshot(
   };
   const bool weighted = r.weight_key.has_value();
 
-  // Roll-up: each selected node points at its parent; affiliates fold into
-  // their top-level selected ancestor and drop out of the vertex set.
+  // Roll-up: each selected node points at its parent (gathered by the same
+  // scan as the edges); affiliates fold into their top-level selected ancestor
+  // and drop out of the vertex set.
   std::vector<VertexIndex> parent;
-  if (r.roll_up_type) {
-    parent.assign(ids.size(), kNotSelected);
-    for (size_t i = 0; i < ids.size(); ++i) {
-      RETURN_IF_ERROR(txn.ForEachEdge(ids[i], storage::Direction::kOut, *r.roll_up_type,
-                                      [&](const storage::EdgeKey& e, std::string_view) {
-                                        const VertexIndex p = lookup(e.dst);
-                                        if (p != kNotSelected && p != i &&
-                                            (parent[i] == kNotSelected || p < parent[i])) {
-                                          parent[i] = p;  // the lowest id: deterministic
-                                        }
-                                        return true;
-                                      }));
-    }
-  }
+  if (r.roll_up_type) parent.assign(ids.size(), kNotSelected);
 
   absl::Status failure;
   std::vector<analytics::ArcIndex> offsets{0};
@@ -197,11 +185,18 @@ absl::StatusOr<std::shared_ptr<const GraphSnapshot>> BuildSnapshot(
                                                             std::string_view record) {
     if (key.size() != storage::kEdgeKeySize) return true;
     const uint32_t type = storage::ReadU32(key.data() + 8);
-    if (!type_wanted(type) || (r.roll_up_type && type == *r.roll_up_type)) return true;
+    const bool roll_up_edge = r.roll_up_type && type == *r.roll_up_type;
+    if (!type_wanted(type) && !roll_up_edge) return true;
     const VertexIndex from = lookup(storage::ReadU64(key.data()));
     if (from == kNotSelected) return true;
     const VertexIndex to = lookup(storage::ReadU64(key.data() + 12));
     if (to == kNotSelected) return true;
+    if (roll_up_edge) {
+      if (to != from && (parent[from] == kNotSelected || to < parent[from])) {
+        parent[from] = to;  // the lowest id: deterministic
+      }
+      return true;
+    }
     double w = 1.0;
     if (weighted) {
       auto edge = storage::EdgeKey::DecodeOut(key);
