@@ -1,5 +1,5 @@
 // k-core decomposition of a CsrGraph snapshot: each vertex's core number and the
-// vertex set of a k-core (Boost.Graph's Batagelj-Zaversnik bucket algorithm underneath).
+// vertex set of a k-core (Batagelj-Zaversnik bucket algorithm).
 //
 // Degrees here: self-loops are ignored (NetworkX's core_number refuses graphs with
 // them; a loop cannot help a vertex stay in a core of its neighbours), parallel
