@@ -19,6 +19,7 @@
 #include "engine/analytics/page_rank.h"
 #include "engine/analytics/structural_holes.h"
 #include "engine/analytics/two_mode_centrality.h"
+#include "engine/analytics/two_mode_projection.h"
 #include "engine/analytics_procedures.h"
 #include "query/graph_reader.h"
 #include "schema/status_macros.h"
@@ -89,6 +90,21 @@ std::vector<VertexIndex> RowOrder(const std::vector<Value>& values, int64_t top_
   return order;
 }
 
+// The one-mode projection of a two-mode snapshot onto the vertices with the
+// label in `slot`, as a snapshot of its own (same node ids), so every
+// per-vertex algorithm and the write-back run on it unchanged.
+std::shared_ptr<const GraphSnapshot> ProjectSnapshot(const GraphSnapshot& s, uint8_t slot,
+                                                     SnapshotSpec spec, unsigned threads) {
+  analytics::TwoModeProjection projection =
+      analytics::ProjectTwoMode(s.graph(), s.VerticesWithLabel(slot), {.threads = threads});
+  std::vector<NodeId> node_ids;
+  node_ids.reserve(projection.original_vertex.size());
+  for (VertexIndex v : projection.original_vertex) node_ids.push_back(s.node_id(v));
+  std::vector<uint8_t> slots(node_ids.size(), slot);
+  return std::make_shared<const GraphSnapshot>(std::move(projection.graph), std::move(node_ids),
+                                               std::move(slots), std::move(spec));
+}
+
 struct Prepared {
   std::shared_ptr<const GraphSnapshot> snapshot;
   VertexValues result;
@@ -101,7 +117,17 @@ absl::StatusOr<Prepared> Prepare(const VertexAlgorithm& algo, const std::string&
                                  bool write) {
   ASSIGN_OR_RETURN(AlgorithmConfig config,
                    AlgorithmConfig::From(procedure, call.args.empty() ? Value() : call.args[0]));
-  ASSIGN_OR_RETURN(SnapshotSpec spec, config.Selection(algo.default_labels, algo.default_types));
+  // project: 'Organisation' runs the algorithm on the one-mode projection of the
+  // selected two-mode graph (the membership graph unless nodeLabels and
+  // relationshipTypes say otherwise: organisations tied by consortia shared),
+  // whose weight, the count shared, counts only with projectionWeighted: as a
+  // strength it reads well, as a path length (betweenness) it would not.
+  ASSIGN_OR_RETURN(std::string project, config.String("project", ""));
+  ASSIGN_OR_RETURN(bool projection_weighted, config.Bool("projectionWeighted", false));
+  const bool membership_defaults = !project.empty() && algo.default_labels.empty();
+  ASSIGN_OR_RETURN(SnapshotSpec spec,
+                   config.Selection(membership_defaults ? kMembershipLabels : algo.default_labels,
+                                    membership_defaults ? kMembershipTypes : algo.default_types));
   ASSIGN_OR_RETURN(unsigned threads, config.Threads());
   Prepared p;
   if (write) {
@@ -113,9 +139,24 @@ absl::StatusOr<Prepared> Prepare(const VertexAlgorithm& algo, const std::string&
   } else {
     ASSIGN_OR_RETURN(p.top_k, config.Int("topK", 0, 0, int64_t{1} << 40));
   }
-  ASSIGN_OR_RETURN(VertexRun run, algo.configure(config, spec));
+  SnapshotSpec run_spec = spec;
+  uint8_t project_slot = 0;
+  if (!project.empty()) {
+    if (spec.directed) return config.Error("directed", "must be false with project");
+    if (!spec.weight_property.empty()) {
+      return config.Error("weightProperty",
+                          "does not apply with project (the projection's weight is the count "
+                          "shared; use projectionWeighted)");
+    }
+    ASSIGN_OR_RETURN(project_slot, LabelSlot(procedure, spec, project));
+    run_spec.weight_property = projection_weighted ? "shared" : "";
+  } else if (projection_weighted) {
+    return config.Error("projectionWeighted", "applies only with project");
+  }
+  ASSIGN_OR_RETURN(VertexRun run, algo.configure(config, run_spec));
   RETURN_IF_ERROR(config.CheckAllUsed());
   ASSIGN_OR_RETURN(p.snapshot, cache.Get(call.txn, spec));
+  if (!project.empty()) p.snapshot = ProjectSnapshot(*p.snapshot, project_slot, run_spec, threads);
   ASSIGN_OR_RETURN(p.result, run(*p.snapshot, threads));
   return p;
 }

@@ -230,6 +230,53 @@ TEST_F(AnalyticsProceduresTest, WriteBackObeysSchemaAndIsAtomic) {
 
 // Mistyped keys, labels outside the selection and unknown labels fail with the
 // procedure's name and the reason; nothing runs.
+// project: a per-node procedure runs on the organisation projection of the
+// membership graph: every organisation's degree and strength there equal the
+// edge count and summed weights of NetworkX's weighted_projected_graph, and
+// misused keys are named.
+TEST_F(AnalyticsProceduresTest, ProjectRunsOnTheOrganisationProjection) {
+  testing::ReferenceGraph ref = BundledReference(dir_);
+  ASSERT_TRUE(ref.two_mode);
+  std::vector<double> strength(ref.vertex_count(), 0), degree(ref.vertex_count(), 0);
+  for (const auto& e : ref.projection_top) {
+    strength[e.u] += e.weight;
+    strength[e.v] += e.weight;
+    degree[e.u] += 1;
+    degree[e.v] += 1;
+  }
+  const std::set<uint32_t> organisations(ref.top_side.begin(), ref.top_side.end());
+  ASSERT_TRUE(organisations.count(ref.VertexIndex("KAIST")));
+  for (bool weighted : {true, false}) {
+    QueryResult r = Run(std::string("CALL algo.degree({project: 'Organisation', normalized: false, "
+                                    "projectionWeighted: ") +
+                        (weighted ? "true" : "false") +
+                        "}) YIELD node, score RETURN node.name, score");
+    ASSERT_EQ(r.rows.size(), organisations.size());
+    for (const auto& row : r.rows) {
+      const uint32_t v = ref.VertexIndex(row[0].as_string());
+      EXPECT_TRUE(organisations.count(v)) << row[0].as_string();
+      EXPECT_EQ(row[1].as_double(), weighted ? strength[v] : degree[v]) << row[0].as_string();
+    }
+  }
+  // KAIST shares a consortium with 9 + 6 + 7 members of its three (FACTS.md).
+  QueryResult kaist = Run(
+      "CALL algo.degree({project: 'Organisation', projectionWeighted: true, normalized: false, "
+      "topK: 1}) YIELD node, score RETURN node.name, score");
+  ASSERT_EQ(kaist.rows.size(), 1u);
+  EXPECT_EQ(kaist.rows[0][0].as_string(), "KAIST");
+  EXPECT_EQ(kaist.rows[0][1].as_double(), 22.0);
+  for (const auto& [query, needle] : std::vector<std::pair<std::string, std::string>>{
+           {"CALL algo.degree({projectionWeighted: true})", "applies only with project"},
+           {"CALL algo.degree({project: 'Model'})", "label 'Model' is not among"},
+           {"CALL algo.betweenness({project: 'Organisation', directed: true})", "must be false"},
+           {"CALL algo.degree({project: 'Organisation', weightProperty: 'since'})",
+            "does not apply with project"}}) {
+    auto r = db_->Execute(query);
+    ASSERT_FALSE(r.ok()) << query;
+    EXPECT_NE(r.status().message().find(needle), std::string::npos) << r.status();
+  }
+}
+
 TEST_F(AnalyticsProceduresTest, ConfigurationErrorsAreClear) {
   auto expect_error = [&](const std::string& query, const std::string& needle) {
     auto r = db_->Execute(query);
