@@ -3,9 +3,14 @@
 // algorithms the comparison with igraph and NetworkX runs (bench/compare/).
 //
 // Scale: ALLIANCE_BENCH_ORGS organisations (default 100000), one tenth as many
-// consortia, five memberships per organisation on average.
+// consortia, five memberships per organisation on average. The exact cases (all
+// sources, and the organisation projection, whose edge count grows with the square
+// of the memberships) run only up to kExactMaxOrganisations; issue 4 sets their
+// targets at 10000.
 #include <benchmark/benchmark.h>
 
+#include <optional>
+#include <vector>
 
 #include "alliance/database.h"
 #include "alliance/generator.h"
@@ -14,6 +19,8 @@
 #include "engine/analytics/connected_components.h"
 #include "engine/analytics/k_core.h"
 #include "engine/analytics/page_rank.h"
+#include "engine/analytics/two_mode_centrality.h"
+#include "engine/analytics/two_mode_projection.h"
 #include "engine/graph_snapshot.h"
 #include "storage/store.h"
 #include "storage/transaction.h"
@@ -27,17 +34,30 @@ SnapshotSpec Membership() {
                       .directed = false};
 }
 
+constexpr int64_t kExactMaxOrganisations = 20000;
+
 // The generated database, reopened at the storage layer for snapshot builds.
 struct Fixture {
   bench::GeneratedDatabase generated{"alliance-analytics-bench"};
   std::unique_ptr<storage::Store> store;
   std::shared_ptr<const GraphSnapshot> membership;
+  std::vector<bool> is_organisation;  // the two-mode graph's top side
 
   Fixture() {
     generated.db.reset();  // one read-write opener at a time
     store = *storage::Store::Open(generated.db_path(), storage::StoreOptions{});
     membership = *BuildSnapshot(*store->BeginRead(), Membership());
+    is_organisation = membership->VerticesWithLabel(0);  // Membership()'s first label
   }
+
+  // Organisations tied by shared consortia (weight = consortia shared), built once.
+  const analytics::CsrGraph& OrganisationProjection() {
+    if (!projection) {
+      projection = analytics::ProjectTwoMode(membership->graph(), is_organisation).graph;
+    }
+    return *projection;
+  }
+  std::optional<analytics::CsrGraph> projection;
   ~Fixture() { store.reset(); }
 };
 
@@ -98,6 +118,61 @@ void BM_CoreNumbers(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(analytics::CoreNumbers(g));
 }
 BENCHMARK(BM_CoreNumbers)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+bool SkipUnlessExactScale(benchmark::State& state) {
+  if (bench::BenchOrganisations() <= kExactMaxOrganisations) return false;
+  state.SkipWithError("exact case: set ALLIANCE_BENCH_ORGS <= 20000");
+  return true;
+}
+
+// Exact two-mode betweenness (Borgatti-Everett normalisation), every vertex a source.
+void BM_TwoModeBetweennessExact(benchmark::State& state) {
+  if (SkipUnlessExactScale(state)) return;
+  Fixture& f = Shared();
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(analytics::TwoModeBetweennessCentrality(
+        f.membership->graph(), f.is_organisation, static_cast<unsigned>(state.range(0))));
+  }
+}
+BENCHMARK(BM_TwoModeBetweennessExact)->Arg(1)->Arg(2)->Unit(benchmark::kSecond)->UseRealTime()
+    ->Iterations(1);
+
+void BM_OrganisationProjection(benchmark::State& state) {
+  if (SkipUnlessExactScale(state)) return;
+  Fixture& f = Shared();
+  uint64_t edges = 0;
+  for (auto _ : state) {
+    auto p = analytics::ProjectTwoMode(f.membership->graph(), f.is_organisation,
+                                       {.threads = static_cast<unsigned>(state.range(0))});
+    edges = p.graph.edge_count();
+    benchmark::DoNotOptimize(p);
+  }
+  state.counters["edges"] = static_cast<double>(edges);
+}
+BENCHMARK(BM_OrganisationProjection)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// Weighted by consortia shared, as igraph's pagerank(weights="weight") on the projection.
+void BM_ProjectionPageRank(benchmark::State& state) {
+  if (SkipUnlessExactScale(state)) return;
+  const auto& g = Shared().OrganisationProjection();
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(
+        analytics::PageRank(g, {.threads = static_cast<unsigned>(state.range(0))}));
+  }
+}
+BENCHMARK(BM_ProjectionPageRank)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// Exact, unweighted (hop counts), as igraph's betweenness() without weights.
+void BM_ProjectionBetweennessExact(benchmark::State& state) {
+  if (SkipUnlessExactScale(state)) return;
+  const auto& g = Shared().OrganisationProjection();
+  analytics::BetweennessOptions o;
+  o.weighted = false;
+  o.threads = static_cast<unsigned>(state.range(0));
+  for (auto _ : state) benchmark::DoNotOptimize(analytics::BetweennessCentrality(g, o));
+}
+BENCHMARK(BM_ProjectionBetweennessExact)->Arg(2)->Unit(benchmark::kSecond)->UseRealTime()
+    ->Iterations(1);
 
 }  // namespace
 }  // namespace alliance

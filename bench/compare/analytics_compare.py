@@ -56,6 +56,20 @@ Operations and what each tool runs:
                  projection is larger than --nx-projection-max-edges (NetworkX) or
                  --igraph-projection-max-edges (igraph): memory, not time, is the limit.
 
+With --exact (meant for --orgs 10000, issue 4's scale for these; analytics_bench runs its
+exact cases only up to 20000 organisations):
+  two-mode betweenness, exact   every vertex a source on the membership graph. AllianceDB
+                 TwoModeBetweennessCentrality (Borgatti-Everett scaling included); igraph
+                 Graph.betweenness() (raw; the scaling is one division per vertex). Checked:
+                 the same top 5 organisations (AllianceDB's algo.twoMode.betweenness).
+  projection PageRank           weighted by consortia shared: AllianceDB PageRank on the
+                 projection; igraph proj.pagerank(weights="weight"); NetworkX
+                 nx.pagerank(P, tol=1e-6) (reads "weight").
+  projection betweenness, exact unweighted, every vertex a source: AllianceDB two threads;
+                 igraph proj.betweenness() (one run). NetworkX would take hours, so its
+                 cells time --nx-exact-sources sources and scale by n / sources (marked
+                 "extrapolated"; Brandes costs the same per source up to graph shape).
+
 A run longer than --max-run-seconds is not repeated (its cell says "1 run").
 The Python garbage collector stays on during timed runs (collected before each run).
 """
@@ -275,13 +289,31 @@ def set_omp_threads(k):
 # AllianceDB.
 
 
+def nx_extrapolated_betweenness(G, sources, label):
+    """Brandes from the first `sources` vertices, timed once and scaled to all n."""
+    from networkx.algorithms.centrality.betweenness import (
+        _accumulate_basic, _single_source_shortest_path_basic)
+    chosen = list(G)[:sources]
+
+    def partial():
+        b = dict.fromkeys(G, 0.0)
+        for s in chosen:
+            S, P, sigma, _ = _single_source_shortest_path_basic(G, s)
+            b, _ = _accumulate_basic(b, S, P, sigma, s)
+        return b
+    t, _ = time_op(partial, 1, float("inf"), label)
+    scale = G.number_of_nodes() / len(chosen)
+    return Timing([w * scale for w in t.walls], [c * scale for c in t.cpus],
+                  f"extrapolated from {len(chosen)} sources")
+
+
 def alliancedb_query(alliancedb, db, statement):
     out, _ = run([alliancedb, "query", "--db", db, "--format", "csv", statement])
     rows = list(csv.reader(out.splitlines()))
     return rows[1:]
 
 
-def alliancedb_checks(alliancedb, csv_dir, db):
+def alliancedb_checks(alliancedb, csv_dir, db, exact):
     # Every file, in readdir order like analytics_bench (node files are imported first).
     files = [os.path.join(csv_dir, sub, f) for sub in ("nodes", "edges")
              for f in os.listdir(os.path.join(csv_dir, sub))]
@@ -303,6 +335,14 @@ def alliancedb_checks(alliancedb, csv_dir, db):
     rows = alliancedb_query(alliancedb, db, "CALL algo.kCore({" + LABELS +
                             ", topK: 1}) YIELD coreNumber RETURN coreNumber")
     result["max_core"] = int(rows[0][0])
+    if exact:
+        log("alliancedb query: two-mode betweenness top 5 organisations")
+        rows = alliancedb_query(
+            alliancedb, db,
+            "CALL algo.twoMode.betweenness({" + LABELS + ", topLabel: 'Organisation', "
+            "threads: 2}) YIELD node, score WITH node, score WHERE node:Organisation "
+            "RETURN node.name ORDER BY score DESC LIMIT 5")
+        result["twomode_top"] = [r[0] for r in rows]
     return result
 
 
@@ -377,6 +417,9 @@ def main():
                     help="a run longer than this is not repeated")
     ap.add_argument("--nx-projection-max-edges", type=int, default=10_000_000)
     ap.add_argument("--igraph-projection-max-edges", type=int, default=100_000_000)
+    ap.add_argument("--exact", action="store_true",
+                    help="also the exact betweenness and projection cases (use --orgs 10000)")
+    ap.add_argument("--nx-exact-sources", type=int, default=20)
     ap.add_argument("--alliancedb", default=os.path.join(REPO, "build/tools/alliancedb/alliancedb"))
     ap.add_argument("--bench", default=os.path.join(REPO, "build/bench/analytics_bench"))
     ap.add_argument("--keep-temp", action="store_true", help="keep the generated files and db")
@@ -409,7 +452,7 @@ def main():
         log(f"  {g.n} vertices, {g.m} edges, {len(g.sources)} sources, node files in order "
             f"{g.file_order} ({parse_seconds:.2f} s)")
 
-        adb = alliancedb_checks(args.alliancedb, csv_dir, db)
+        adb = alliancedb_checks(args.alliancedb, csv_dir, db, args.exact)
         shutil.rmtree(db, ignore_errors=True)  # free the disk before the bench imports its own
         bench = alliancedb_bench(args.bench, args.orgs, tmp, args.repeats)
         am = bench["medians"]
@@ -450,10 +493,18 @@ def main():
                 lambda: ig_graph.bipartite_projection(types=types, multiplicity=True, which=0),
                 R, T, "igraph projection")
             ig_proj_stats = (ig_proj.ecount(), sum(ig_proj.es["weight"]))
+            if args.exact:
+                ig["proj_pagerank"], _ = time_op(lambda: ig_proj.pagerank(weights="weight"),
+                                                 R, T, "igraph projection pagerank")
+                ig["proj_betweenness"], _ = time_op(lambda: ig_proj.betweenness(directed=False),
+                                                    1, T, "igraph projection betweenness")
             del ig_proj
         else:
             ig["projection"], ig_proj_stats = (
                 f"skipped ({proj_edges:,} edges > {args.igraph_projection_max_edges:,})", None)
+        if args.exact:
+            ig["twomode_betweenness"], ig_twomode = time_op(
+                lambda: ig_graph.betweenness(directed=False), R, T, "igraph exact betweenness")
         gc.collect()
 
         # -------- NetworkX
@@ -488,10 +539,18 @@ def main():
                     "networkx projection")
                 nx_proj_stats = (nx_proj.number_of_edges(),
                                  sum(w for _, _, w in nx_proj.edges(data="weight")))
+                if args.exact:
+                    nxr["proj_pagerank"], _ = time_op(lambda: nx.pagerank(nx_proj, tol=1e-6),
+                                                      R, T, "networkx projection pagerank")
+                    nxr["proj_betweenness"] = nx_extrapolated_betweenness(
+                        nx_proj, args.nx_exact_sources, "networkx projection betweenness")
                 del nx_proj
             else:
                 nxr["projection"], nx_proj_stats = (
                     f"skipped ({proj_edges:,} edges > {args.nx_projection_max_edges:,})", None)
+            if args.exact:
+                nxr["twomode_betweenness"] = nx_extrapolated_betweenness(
+                    G, args.nx_exact_sources, "networkx exact betweenness")
             gc.collect()
 
         # -------- checks
@@ -536,6 +595,14 @@ def main():
                 checks.append(("projection edges and total weight: igraph vs NetworkX",
                                ig_proj_stats == nx_proj_stats,
                                f"{ig_proj_stats} vs {nx_proj_stats}"))
+
+        if args.exact:
+            ig_top_orgs = sorted(g.organisations, key=lambda v: -ig_twomode[v])[:5]
+            ig_top_orgs = [g.names[v] for v in ig_top_orgs]
+            adb_top_orgs = adb["twomode_top"]
+            checks.append(("exact two-mode betweenness, top 5 organisations: AllianceDB vs "
+                           "igraph", adb_top_orgs == ig_top_orgs,
+                           f"{adb_top_orgs} vs {ig_top_orgs}"))
 
         # -------- report
         ctx = bench["context"]
@@ -593,8 +660,22 @@ def main():
              am.get("BM_OrganisationProjection/2"), fmt_timing(ig["projection"]),
              ig["projection"], nxr.get("projection")),
         ]
+        if args.exact:
+            rows += [
+                ("two-mode betweenness, exact", am.get("BM_TwoModeBetweennessExact/1"),
+                 am.get("BM_TwoModeBetweennessExact/2"), fmt_timing(ig["twomode_betweenness"]),
+                 ig["twomode_betweenness"], nxr.get("twomode_betweenness")),
+                ("projection PageRank (weighted)", am.get("BM_ProjectionPageRank/1"),
+                 am.get("BM_ProjectionPageRank/2"), fmt_timing(ig.get("proj_pagerank")),
+                 ig.get("proj_pagerank"), nxr.get("proj_pagerank")),
+                ("projection betweenness, exact", None, am.get("BM_ProjectionBetweennessExact/2"),
+                 fmt_timing(ig.get("proj_betweenness")), ig.get("proj_betweenness"),
+                 nxr.get("proj_betweenness")),
+            ]
         for name, a1, a2, icell, itiming, ntiming in rows:
             a1t = fmt_time(a1) if a1 is not None else "n/a"
+            # Ratios compare with the 1-thread time, or the 2-thread one when that is all.
+            a1 = a1 if a1 is not None else a2
             a2t = fmt_time(a2) if a2 is not None else "—"
             ncell = fmt_timing(ntiming) if nx is not None else "skipped"
             lines.append(f"| {name} | {a1t} | {a2t} | {icell} | {ncell} | "
