@@ -9,6 +9,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libcli11-dev nlohmann-json3-dev libutf8proc-dev libedit-dev
   python3 python3-networkx python3-scipy python3-igraph libigraph3
+  libgraphviz-dev chromium python3-pil
 )
 
 missing=()
