@@ -66,12 +66,12 @@ TEST_F(AllianceDbTest, ReportOverlapOnTheDefaultDatabase) {
   RunResult r = Run("report overlap");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("Organisations in 2 or more consortia: 4"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("KAIST                     | 3         | NC AI Consortium, Naver Cloud "
-                       "Consortium, SK Telecom Consortium"),
+  EXPECT_NE(r.out.find("│ KAIST                     │         3 │ NC AI Consortium, Naver Cloud "
+                       "Consortium, SK Telecom Consortium │"),
             std::string::npos)
       << r.out;
-  EXPECT_NE(r.out.find("NC AI Consortium       | Naver Cloud Consortium | 2      | KAIST, Korea "
-                       "University          | 0.133"),
+  EXPECT_NE(r.out.find("│ NC AI Consortium       │ Naver Cloud Consortium │      2 │ KAIST, Korea "
+                       "University          │  0.1333 │"),
             std::string::npos)
       << r.out;
   EXPECT_TRUE(std::filesystem::exists(dir_.Sub("home/CURRENT")));

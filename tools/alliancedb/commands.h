@@ -13,6 +13,8 @@ void AddGenerateCommand(CLI::App& app, int* exit_code);
 void AddSchemaCommand(CLI::App& app, int* exit_code);
 void AddCheckCommand(CLI::App& app, int* exit_code);
 void AddReportCommand(CLI::App& app, int* exit_code);
+void AddExportCommand(CLI::App& app, int* exit_code);
+void AddShellCommand(CLI::App& app, int* exit_code);
 
 }  // namespace alliance::tools
 

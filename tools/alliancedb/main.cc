@@ -21,9 +21,11 @@ int main(int argc, char** argv) {
       "  alliancedb import --db /tmp/g data/nodes/*.csv data/edges/*.csv\n"
       "  alliancedb generate --orgs 10000 --consortia 1000 --out /tmp/s");
   int exit_code = 0;
+  alliance::tools::AddShellCommand(app, &exit_code);
   alliance::tools::AddReportCommand(app, &exit_code);
   alliance::tools::AddQueryCommand(app, &exit_code);
   alliance::tools::AddImportCommand(app, &exit_code);
+  alliance::tools::AddExportCommand(app, &exit_code);
   alliance::tools::AddGenerateCommand(app, &exit_code);
   alliance::tools::AddSchemaCommand(app, &exit_code);
   alliance::tools::AddCheckCommand(app, &exit_code);

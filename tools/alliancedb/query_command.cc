@@ -3,11 +3,12 @@
 #include <iostream>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
+#include <unistd.h>
 
 #include "alliance/database.h"
 #include "commands.h"
 #include "database_flag.h"
+#include "query_parameter.h"
 #include "result_printer.h"
 
 namespace alliance::tools {
@@ -20,35 +21,8 @@ struct QueryFlags {
   std::string format = "table";
   std::vector<std::string> params;
   bool stats = false;
+  int64_t max_rows = -1;  // -1: 40 on a terminal, all otherwise
 };
-
-Value FromJson(const nlohmann::json& j) {
-  if (j.is_null()) return Value();
-  if (j.is_boolean()) return Value::Bool(j.get<bool>());
-  if (j.is_number_integer()) return Value::Int(j.get<int64_t>());
-  if (j.is_number()) return Value::Double(j.get<double>());
-  if (j.is_string()) return Value::String(j.get<std::string>());
-  if (j.is_array()) {
-    Value::List l;
-    for (const auto& e : j) l.push_back(FromJson(e));
-    return Value::MakeList(std::move(l));
-  }
-  Value::Map m;
-  for (const auto& [k, e] : j.items()) m.emplace(k, FromJson(e));
-  return Value::MakeMap(std::move(m));
-}
-
-// name=value, where value is JSON when it parses as JSON and a string otherwise.
-absl::Status ParseParam(const std::string& text, PropertyMap& params) {
-  const auto eq = text.find('=');
-  if (eq == std::string::npos || eq == 0) {
-    return absl::InvalidArgumentError("--param '" + text + "' must be written name=value");
-  }
-  const std::string value = text.substr(eq + 1);
-  nlohmann::json j = nlohmann::json::parse(value, nullptr, /*allow_exceptions=*/false);
-  params[text.substr(0, eq)] = j.is_discarded() ? Value::String(value) : FromJson(j);
-  return absl::OkStatus();
-}
 
 int Run(const QueryFlags& flags) {
   std::string text = flags.query;
@@ -70,7 +44,7 @@ int Run(const QueryFlags& flags) {
   if (absl::Status s = ParseOutputFormat(flags.format, &format); !s.ok()) return ReportError(s);
   PropertyMap params;
   for (const std::string& p : flags.params) {
-    if (absl::Status s = ParseParam(p, params); !s.ok()) return ReportError(s);
+    if (absl::Status s = ParseQueryParameter(p, params); !s.ok()) return ReportError(s);
   }
   // Reading statements open the database read-only, so they run beside a writer.
   auto db = OpenDatabaseFlag(flags.db, OpenMode::kReadOnly);
@@ -86,7 +60,9 @@ int Run(const QueryFlags& flags) {
   if (!result.ok()) return ReportError(result.status());
   for (const std::string& n : result->notifications) std::cerr << "note: " << n << "\n";
   if (!result->plan.empty()) std::cout << result->plan;
-  PrintResult(*result, format, std::cout);
+  const size_t max_rows = flags.max_rows >= 0 ? static_cast<size_t>(flags.max_rows)
+                                              : (isatty(STDOUT_FILENO) ? 40 : 0);
+  PrintResult(*result, format, std::cout, max_rows);
   if (flags.stats || (*writes && format == OutputFormat::kTable)) {
     const QueryStats& s = result->stats;
     std::cerr << "nodes created: " << s.nodes_created << ", deleted: " << s.nodes_deleted
@@ -106,8 +82,12 @@ void AddQueryCommand(CLI::App& app, int* exit_code) {
   AddDatabaseFlag(*cmd, &flags->db);
   cmd->add_option("statement", flags->query, "The Cypher statement");
   cmd->add_option("-f,--file", flags->file, "Read the statement from a file");
-  cmd->add_option("--format", flags->format, "Output: table, csv, json or jsonl")
+  cmd->add_option("--format", flags->format, "Output: table, markdown, csv, json or jsonl")
       ->capture_default_str();
+  cmd->add_option("--max-rows", flags->max_rows,
+                  "Table rows shown before the rest is summarised (0: all; default 40 on a "
+                  "terminal, all when piped)")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_option("--param", flags->params,
                   "Parameter name=value (value as JSON when it parses, else a string)");
   cmd->add_flag("--stats", flags->stats, "Print the counts of changes to stderr");

@@ -65,8 +65,10 @@ std::string CsvQuote(const std::string& s) {
 }  // namespace
 
 absl::Status ParseOutputFormat(const std::string& text, OutputFormat* format) {
-  if (text == "table") {
+  if (text == "table" || text == "box") {
     *format = OutputFormat::kTable;
+  } else if (text == "markdown" || text == "md") {
+    *format = OutputFormat::kMarkdown;
   } else if (text == "csv") {
     *format = OutputFormat::kCsv;
   } else if (text == "json") {
@@ -75,7 +77,7 @@ absl::Status ParseOutputFormat(const std::string& text, OutputFormat* format) {
     *format = OutputFormat::kJsonLines;
   } else {
     return absl::InvalidArgumentError("unknown format '" + text +
-                                      "' (expected table, csv, json or jsonl)");
+                                      "' (expected table, markdown, csv, json or jsonl)");
   }
   return absl::OkStatus();
 }
@@ -84,18 +86,36 @@ std::string CellText(const Value& v) {
   return v.type() == Value::Type::kString ? v.as_string() : v.ToString();
 }
 
-void PrintResult(const QueryResult& result, OutputFormat format, std::ostream& out) {
+void PrintResult(const QueryResult& result, OutputFormat format, std::ostream& out,
+                 size_t max_table_rows) {
   switch (format) {
-    case OutputFormat::kTable: {
+    case OutputFormat::kTable:
+    case OutputFormat::kMarkdown: {
       if (result.columns.empty()) break;
       TablePrinter table(result.columns);
+      std::vector<bool> numeric(result.columns.size(), !result.rows.empty());
       for (const auto& row : result.rows) {
         std::vector<std::string> cells;
-        for (const Value& v : row) cells.push_back(CellText(v));
+        for (size_t i = 0; i < row.size(); ++i) {
+          const Value& v = row[i];
+          if (i < numeric.size() && !v.is_null() && v.type() != Value::Type::kInt &&
+              v.type() != Value::Type::kDouble) {
+            numeric[i] = false;
+          }
+          cells.push_back(CellText(v));
+        }
         table.AddRow(std::move(cells));
       }
-      table.Print(out);
-      out << "(" << result.rows.size() << (result.rows.size() == 1 ? " row)\n" : " rows)\n");
+      for (size_t i = 0; i < numeric.size(); ++i) {
+        if (numeric[i]) table.AlignRight(i);
+      }
+      const bool markdown = format == OutputFormat::kMarkdown;
+      table.Print(out, {.style = markdown ? TableStyle::kMarkdown : TableStyle::kBox,
+                        .max_rows = max_table_rows});
+      if (!markdown) {
+        out << "(" << GroupThousands(result.rows.size())
+            << (result.rows.size() == 1 ? " row)\n" : " rows)\n");
+      }
       break;
     }
     case OutputFormat::kCsv: {

@@ -5,42 +5,10 @@
 #include "alliance/database.h"
 #include "commands.h"
 #include "database_flag.h"
+#include "schema_printer.h"
 
 namespace alliance::tools {
 namespace {
-
-std::string PropertyText(const PropertySpec& p, const std::string& key) {
-  std::string text = p.name + ": " + p.type;
-  if (p.name == key) {
-    text += " (key)";
-  } else if (p.required) {
-    text += " (required)";
-  }
-  return text;
-}
-
-void Show(const SchemaDescription& s) {
-  std::cout << "schema mode: " << (s.mode == SchemaMode::kEnforced ? "enforced" : "free") << "\n";
-  for (const LabelSpec& l : s.labels) {
-    std::cout << "label " << l.name << "\n";
-    for (const PropertySpec& p : l.properties) {
-      std::cout << "  " << PropertyText(p, l.key_property) << "\n";
-    }
-    if (!l.lookup_properties.empty()) {
-      std::cout << "  lookups: " << absl::StrJoin(l.lookup_properties, ", ") << "\n";
-    }
-  }
-  for (const RelationshipTypeSpec& t : s.relationship_types) {
-    std::cout << "relationship (:" << t.from_label << ")-[:" << t.name << "]->(:" << t.to_label
-              << ")\n";
-    for (const PropertySpec& p : t.properties) std::cout << "  " << PropertyText(p, "") << "\n";
-  }
-  if (s.mode == SchemaMode::kFree) {
-    std::cout << "labels in use: " << absl::StrJoin(s.label_names, ", ") << "\n"
-              << "relationship types in use: " << absl::StrJoin(s.relationship_type_names, ", ")
-              << "\n";
-  }
-}
 
 // "name:type" -> PropertySpec; a trailing "!" marks it required.
 absl::StatusOr<PropertySpec> ParseProperty(const std::string& text) {
@@ -72,7 +40,7 @@ void AddSchemaCommand(CLI::App& app, int* exit_code) {
       *exit_code = ReportError(db.status());
       return;
     }
-    Show((*db)->Schema());
+    PrintSchema((*db)->Schema(), std::cout);
   });
 
   CLI::App* add = cmd->add_subcommand("add", "Declare a label, relationship type or property");
