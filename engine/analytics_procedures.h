@@ -21,6 +21,11 @@ void RegisterGraphStructureProcedures(query::ProcedureRegistry& registry, Snapsh
 inline const std::vector<std::string> kMembershipLabels = {"Organisation", "Consortium"};
 inline const std::vector<std::string> kMembershipTypes = {"MEMBER_OF"};
 
+// The snapshot of `spec` for a procedure call: from the cache, or built under the
+// call's checkpoint, so a long build shows progress and stops when the statement does.
+absl::StatusOr<std::shared_ptr<const GraphSnapshot>> SnapshotFor(
+    SnapshotCache& cache, const query::ProcedureCall& call, const SnapshotSpec& spec);
+
 // The node value of a snapshot vertex, as Cypher returns it.
 absl::StatusOr<Value> VertexNode(const storage::Transaction& txn, const GraphSnapshot& snapshot,
                                  analytics::VertexIndex v);

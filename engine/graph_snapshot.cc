@@ -1,7 +1,9 @@
 #include "engine/graph_snapshot.h"
 
 #include <algorithm>
+#include <atomic>
 #include <limits>
+#include <mutex>
 
 #include "absl/strings/str_join.h"
 #include "schema/catalog.h"
@@ -9,6 +11,7 @@
 #include "schema/str_cat.h"
 #include "storage/keys.h"
 #include "storage/record_codec.h"
+#include "storage/task_runner.h"
 #include "storage/transaction.h"
 
 namespace alliance {
@@ -117,6 +120,98 @@ absl::StatusOr<double> WeightOf(std::string_view record, const ResolvedSpec& r,
   }
 }
 
+// The arcs of source vertices [first, last), read from one key range of the out
+// column family. offsets[i] is where vertex first + i starts in targets.
+struct ArcSlice {
+  VertexIndex first = 0;
+  VertexIndex last = 0;
+  std::vector<analytics::ArcIndex> offsets;
+  std::vector<VertexIndex> targets;
+  std::vector<double> weights;
+  std::vector<analytics::WeightedEdge> edges;  // roll-up only: sources out of order
+  absl::Status status;
+};
+
+// Below this many vertices a thread costs more than it saves. A writer's view reads
+// through its write batch, which is not to be shared between threads.
+constexpr size_t kVerticesPerSlice = 1 << 15;
+
+size_t SliceCountFor(const storage::Transaction& txn, size_t vertex_count) {
+  if (txn.is_write() || vertex_count < 2 * kVerticesPerSlice) return 1;
+  // Several slices per thread: out-degrees are heavy-tailed, so equal vertex ranges
+  // are not equal work, and idle threads take the next slice.
+  const size_t wanted = 4 * static_cast<size_t>(storage::ResolveThreadCount(0));
+  return std::min(wanted, vertex_count / kVerticesPerSlice);
+}
+
+// The build's progress, shared by the slice readers: calls the checkpoint from one
+// thread at a time, and once it fails every reader stops.
+class BuildProgress {
+ public:
+  // Entries a reader reads between reports.
+  static constexpr uint64_t kReportEvery = 1 << 16;
+
+  BuildProgress(const SnapshotCheckpoint& checkpoint, uint64_t expected)
+      : checkpoint_(checkpoint), expected_(expected) {}
+
+  // Counts `read` more entries; false when the build must stop.
+  bool Add(uint64_t read) {
+    if (stopped_.load(std::memory_order_relaxed)) return false;
+    const uint64_t total = read_.fetch_add(read, std::memory_order_relaxed) + read;
+    if (!checkpoint_) return true;
+    std::unique_lock<std::mutex> lock(mu_, std::try_to_lock);
+    if (!lock.owns_lock()) return true;  // another reader is reporting right now
+    absl::Status status = checkpoint_(total, std::max(total, expected_));
+    if (status.ok()) return true;
+    status_ = std::move(status);
+    stopped_.store(true, std::memory_order_relaxed);
+    return false;
+  }
+
+  // Once every reader is done.
+  const absl::Status& status() const { return status_; }
+
+ private:
+  const SnapshotCheckpoint& checkpoint_;
+  const uint64_t expected_;
+  std::atomic<uint64_t> read_{0};
+  std::atomic<bool> stopped_{false};
+  std::mutex mu_;
+  absl::Status status_;
+};
+
+struct JoinedArcs {
+  std::vector<analytics::ArcIndex> offsets;
+  std::vector<VertexIndex> targets;
+  std::vector<double> weights;
+};
+
+JoinedArcs JoinSlices(std::vector<ArcSlice>& slices, size_t vertex_count, bool weighted) {
+  JoinedArcs joined;
+  if (slices.size() == 1) {
+    joined.offsets = std::move(slices[0].offsets);
+    joined.targets = std::move(slices[0].targets);
+    joined.weights = std::move(slices[0].weights);
+    return joined;
+  }
+  size_t arc_count = 0;
+  for (const ArcSlice& slice : slices) arc_count += slice.targets.size();
+  joined.offsets.reserve(vertex_count + 1);
+  joined.targets.reserve(arc_count);
+  if (weighted) joined.weights.reserve(arc_count);
+  for (ArcSlice& slice : slices) {
+    const analytics::ArcIndex base = joined.targets.size();
+    for (size_t i = 0; i + 1 < slice.offsets.size(); ++i) {
+      joined.offsets.push_back(base + slice.offsets[i]);
+    }
+    joined.targets.insert(joined.targets.end(), slice.targets.begin(), slice.targets.end());
+    joined.weights.insert(joined.weights.end(), slice.weights.begin(), slice.weights.end());
+    slice = ArcSlice();  // release each slice as soon as it is copied
+  }
+  joined.offsets.push_back(joined.targets.size());
+  return joined;
+}
+
 }  // namespace
 
 std::string SnapshotSpec::CacheKey() const {
@@ -149,7 +244,8 @@ size_t GraphSnapshot::memory_bytes() const {
 }
 
 absl::StatusOr<std::shared_ptr<const GraphSnapshot>> BuildSnapshot(
-    const storage::Transaction& txn, const SnapshotSpec& spec) {
+    const storage::Transaction& txn, const SnapshotSpec& spec,
+    const SnapshotCheckpoint& checkpoint) {
   ASSIGN_OR_RETURN(ResolvedSpec r, Resolve(txn.catalog(), spec));
   std::vector<NodeId> ids;
   std::vector<uint8_t> slots;
@@ -175,57 +271,83 @@ absl::StatusOr<std::shared_ptr<const GraphSnapshot>> BuildSnapshot(
   std::vector<VertexIndex> parent;
   if (r.roll_up_type) parent.assign(ids.size(), kNotSelected);
 
-  absl::Status failure;
-  std::vector<analytics::ArcIndex> offsets{0};
-  std::vector<VertexIndex> targets;
-  std::vector<double> weights;
-  std::vector<analytics::WeightedEdge> edges;  // roll-up only: sources out of order
-  VertexIndex current = 0;
-  RETURN_IF_ERROR(txn.ScanPrefix(storage::Cf::kOut, "", [&](std::string_view key,
-                                                            std::string_view record) {
-    if (key.size() != storage::kEdgeKeySize) return true;
-    const uint32_t type = storage::ReadU32(key.data() + 8);
-    const bool roll_up_edge = r.roll_up_type && type == *r.roll_up_type;
-    if (!type_wanted(type) && !roll_up_edge) return true;
-    const VertexIndex from = lookup(storage::ReadU64(key.data()));
-    if (from == kNotSelected) return true;
-    const VertexIndex to = lookup(storage::ReadU64(key.data() + 12));
-    if (to == kNotSelected) return true;
-    if (roll_up_edge) {
-      if (to != from && (parent[from] == kNotSelected || to < parent[from])) {
-        parent[from] = to;  // the lowest id: deterministic
-      }
-      return true;
-    }
-    double w = 1.0;
-    if (weighted) {
-      auto edge = storage::EdgeKey::DecodeOut(key);
-      absl::StatusOr<double> got = edge.ok() ? WeightOf(record, r, spec, *edge) : edge.status();
-      if (!got.ok()) {
-        failure = got.status();
-        return false;
-      }
-      w = *got;
-    }
-    if (r.roll_up_type) {
-      edges.push_back({from, to, w});
-      return true;
-    }
-    while (current < from) {
-      offsets.push_back(targets.size());
+  // The out column family is read in slices of source vertices, several at once on a
+  // large committed view; slices are joined in key order, so the graph does not depend
+  // on how many threads read it.
+  const size_t slice_count = SliceCountFor(txn, ids.size());
+  std::vector<ArcSlice> slices(slice_count);
+  for (size_t k = 0; k < slice_count; ++k) {
+    slices[k].first = static_cast<VertexIndex>(ids.size() * k / slice_count);
+    slices[k].last = static_cast<VertexIndex>(ids.size() * (k + 1) / slice_count);
+  }
+  BuildProgress progress(checkpoint, checkpoint ? txn.EstimatedKeyCount(storage::Cf::kOut) : 0);
+  storage::RunTasks(slice_count, storage::ResolveThreadCount(0), [&](size_t k) {
+    ArcSlice& slice = slices[k];
+    slice.offsets.push_back(0);
+    if (slice.first == slice.last) return;  // nothing selected
+    const std::string begin = storage::NodeKey(ids[slice.first]);
+    const std::string end = slice.last < ids.size() ? storage::NodeKey(ids[slice.last]) : "";
+    VertexIndex current = slice.first;
+    uint64_t unreported = 0;
+    absl::Status scanned = txn.ScanRange(
+        storage::Cf::kOut, begin, end, [&](std::string_view key, std::string_view record) {
+          if (++unreported == BuildProgress::kReportEvery) {
+            if (!progress.Add(unreported)) return false;
+            unreported = 0;
+          }
+          if (key.size() != storage::kEdgeKeySize) return true;
+          const uint32_t type = storage::ReadU32(key.data() + 8);
+          const bool roll_up_edge = r.roll_up_type && type == *r.roll_up_type;
+          if (!type_wanted(type) && !roll_up_edge) return true;
+          const VertexIndex from = lookup(storage::ReadU64(key.data()));
+          if (from == kNotSelected) return true;
+          const VertexIndex to = lookup(storage::ReadU64(key.data() + 12));
+          if (to == kNotSelected) return true;
+          if (roll_up_edge) {
+            // Sources of a slice are its own: no other thread writes parent[from].
+            if (to != from && (parent[from] == kNotSelected || to < parent[from])) {
+              parent[from] = to;  // the lowest id: deterministic
+            }
+            return true;
+          }
+          double w = 1.0;
+          if (weighted) {
+            auto edge = storage::EdgeKey::DecodeOut(key);
+            absl::StatusOr<double> got =
+                edge.ok() ? WeightOf(record, r, spec, *edge) : edge.status();
+            if (!got.ok()) {
+              slice.status = got.status();
+              return false;
+            }
+            w = *got;
+          }
+          if (r.roll_up_type) {
+            slice.edges.push_back({from, to, w});
+            return true;
+          }
+          while (current < from) {
+            slice.offsets.push_back(slice.targets.size());
+            ++current;
+          }
+          slice.targets.push_back(to);
+          if (weighted) slice.weights.push_back(w);
+          return true;
+        });
+    if (slice.status.ok()) slice.status = scanned;
+    progress.Add(unreported);
+    while (current < slice.last) {
+      slice.offsets.push_back(slice.targets.size());
       ++current;
     }
-    targets.push_back(to);
-    if (weighted) weights.push_back(w);
-    return true;
-  }));
-  RETURN_IF_ERROR(failure);
+  });
+  RETURN_IF_ERROR(progress.status());
+  for (const ArcSlice& slice : slices) RETURN_IF_ERROR(slice.status);
 
   CsrGraph graph;
   if (!r.roll_up_type) {
-    while (offsets.size() < ids.size() + 1) offsets.push_back(targets.size());
-    graph = CsrGraph::FromSortedArcs(std::move(offsets), std::move(targets), std::move(weights),
-                                     /*directed=*/true);
+    JoinedArcs arcs = JoinSlices(slices, ids.size(), weighted);
+    graph = CsrGraph::FromSortedArcs(std::move(arcs.offsets), std::move(arcs.targets),
+                                     std::move(arcs.weights), /*directed=*/true);
     if (!spec.directed) graph = graph.AsUndirected();
   } else {
     // Fold every vertex into its root; the survivors are renumbered densely.
@@ -248,6 +370,14 @@ absl::StatusOr<std::shared_ptr<const GraphSnapshot>> BuildSnapshot(
     }
     for (size_t i = 0; i < ids.size(); ++i) {
       if (renumber[i] == kNotSelected) renumber[i] = renumber[root[i]];
+    }
+    std::vector<analytics::WeightedEdge> edges;
+    for (ArcSlice& slice : slices) {
+      if (edges.empty()) {
+        edges = std::move(slice.edges);
+      } else {
+        edges.insert(edges.end(), slice.edges.begin(), slice.edges.end());
+      }
     }
     for (analytics::WeightedEdge& e : edges) {
       e.from = renumber[e.from];

@@ -10,6 +10,7 @@
 #define ALLIANCE_ENGINE_GRAPH_SNAPSHOT_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -68,10 +69,16 @@ class GraphSnapshot {
   SnapshotSpec spec_;
 };
 
+// Called now and then during a build, one thread at a time, with the relationship
+// entries read so far and the number expected (an estimate, 0 when unknown). An error
+// stops the build and is its result: how a cancelled statement stops a long build.
+using SnapshotCheckpoint = std::function<absl::Status(uint64_t read, uint64_t expected)>;
+
 // Streams the selection out of the transaction's view. Unknown labels or
 // types select nothing in a free schema and are errors in an enforced one.
 absl::StatusOr<std::shared_ptr<const GraphSnapshot>> BuildSnapshot(
-    const storage::Transaction& txn, const SnapshotSpec& spec);
+    const storage::Transaction& txn, const SnapshotSpec& spec,
+    const SnapshotCheckpoint& checkpoint = nullptr);
 
 }  // namespace alliance
 

@@ -104,7 +104,7 @@ void RegisterGraphStructureProcedures(query::ProcedureRegistry& registry, Snapsh
     ASSIGN_OR_RETURN(Call c, Begin(name, call.args.empty() ? Value() : call.args[0], {}, {}));
     RETURN_IF_ERROR(c.config.CheckAllUsed());
     c.spec.directed = false;
-    ASSIGN_OR_RETURN(auto s, cache.Get(call.txn, c.spec));
+    ASSIGN_OR_RETURN(auto s, SnapshotFor(cache, call, c.spec));
     ASSIGN_OR_RETURN(auto structure, analytics::FindBiconnectedStructure(s->graph()));
     return std::pair{std::move(s), std::move(structure)};
   };
@@ -148,7 +148,7 @@ void RegisterGraphStructureProcedures(query::ProcedureRegistry& registry, Snapsh
         o.max_cliques = static_cast<size_t>(max_cliques);
         RETURN_IF_ERROR(c.config.CheckAllUsed());
         c.spec.directed = false;
-        ASSIGN_OR_RETURN(auto s, cache.Get(call.txn, c.spec));
+        ASSIGN_OR_RETURN(auto s, SnapshotFor(cache, call, c.spec));
         auto result = analytics::FindMaximalCliques(s->graph(), o);
         Rows rows;
         for (const auto& clique : result.cliques) {
@@ -168,7 +168,7 @@ void RegisterGraphStructureProcedures(query::ProcedureRegistry& registry, Snapsh
         ASSIGN_OR_RETURN(std::string via_label, c.config.String("viaLabel", "Consortium"));
         ASSIGN_OR_RETURN(int64_t max_paths, c.config.Int("maxPaths", 1000, 1, 1 << 30));
         RETURN_IF_ERROR(c.config.CheckAllUsed());
-        ASSIGN_OR_RETURN(auto s, cache.Get(call.txn, c.spec));
+        ASSIGN_OR_RETURN(auto s, SnapshotFor(cache, call, c.spec));
         ASSIGN_OR_RETURN(VertexIndex from, ResolveEndpoint(name, "from", call.args[0], call.txn, *s));
         ASSIGN_OR_RETURN(VertexIndex to, ResolveEndpoint(name, "to", call.args[1], call.txn, *s));
         analytics::ShortestPathOptions o;
@@ -232,7 +232,7 @@ void RegisterGraphStructureProcedures(query::ProcedureRegistry& registry, Snapsh
         o.top_k = static_cast<size_t>(top_k);
         o.list_shared = static_cast<size_t>(list_shared);
         o.threads = c.threads;
-        ASSIGN_OR_RETURN(auto s, cache.Get(call.txn, c.spec));
+        ASSIGN_OR_RETURN(auto s, SnapshotFor(cache, call, c.spec));
         auto result = analytics::OverlapSimilarity(s->graph(), s->VerticesWithLabel(slot), o);
         Rows rows;
         for (const auto& p : result.pairs) {
@@ -258,7 +258,7 @@ void RegisterGraphStructureProcedures(query::ProcedureRegistry& registry, Snapsh
         RETURN_IF_ERROR(c.config.CheckAllUsed());
         if (c.spec.directed) return c.config.Error("directed", "must be false for projections");
         ASSIGN_OR_RETURN(uint8_t slot, LabelSlot(name, c.spec, keep));
-        ASSIGN_OR_RETURN(auto s, cache.Get(call.txn, c.spec));
+        ASSIGN_OR_RETURN(auto s, SnapshotFor(cache, call, c.spec));
         analytics::TwoModeProjectionOptions o;
         o.min_shared = static_cast<uint32_t>(min_shared);
         o.threads = c.threads;

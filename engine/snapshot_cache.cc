@@ -5,7 +5,8 @@
 namespace alliance {
 
 absl::StatusOr<std::shared_ptr<const GraphSnapshot>> SnapshotCache::Get(
-    const storage::Transaction& txn, const SnapshotSpec& spec) {
+    const storage::Transaction& txn, const SnapshotSpec& spec,
+    const SnapshotCheckpoint& checkpoint) {
   const std::optional<uint64_t> version = txn.clean_version();
   const std::string key = spec.CacheKey();
   if (version) {
@@ -19,7 +20,7 @@ absl::StatusOr<std::shared_ptr<const GraphSnapshot>> SnapshotCache::Get(
     }
   }
   // Built outside the lock: a build may take seconds and others may hit meanwhile.
-  absl::StatusOr<std::shared_ptr<const GraphSnapshot>> built = BuildSnapshot(txn, spec);
+  absl::StatusOr<std::shared_ptr<const GraphSnapshot>> built = BuildSnapshot(txn, spec, checkpoint);
   if (!built.ok()) return built.status();
   std::lock_guard<std::mutex> lock(mu_);
   ++builds_;

@@ -21,8 +21,10 @@ class SnapshotCache {
 
   // The snapshot of `spec` as `txn` sees it. A transaction with changes of its
   // own gets a fresh snapshot that is not cached.
-  absl::StatusOr<std::shared_ptr<const GraphSnapshot>> Get(const storage::Transaction& txn,
-                                                           const SnapshotSpec& spec);
+  // A build runs under `checkpoint` (see BuildSnapshot); a cache hit does not call it.
+  absl::StatusOr<std::shared_ptr<const GraphSnapshot>> Get(
+      const storage::Transaction& txn, const SnapshotSpec& spec,
+      const SnapshotCheckpoint& checkpoint = nullptr);
 
   uint64_t builds() const;
   uint64_t hits() const;

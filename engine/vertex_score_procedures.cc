@@ -155,7 +155,7 @@ absl::StatusOr<Prepared> Prepare(const VertexAlgorithm& algo, const std::string&
   }
   ASSIGN_OR_RETURN(VertexRun run, algo.configure(config, run_spec));
   RETURN_IF_ERROR(config.CheckAllUsed());
-  ASSIGN_OR_RETURN(p.snapshot, cache.Get(call.txn, spec));
+  ASSIGN_OR_RETURN(p.snapshot, SnapshotFor(cache, call, spec));
   if (!project.empty()) p.snapshot = ProjectSnapshot(*p.snapshot, project_slot, run_spec, threads);
   ASSIGN_OR_RETURN(p.result, run(*p.snapshot, threads));
   return p;
@@ -225,6 +225,15 @@ absl::Status RequireConverged(const std::string& procedure, bool converged, uint
 }
 
 }  // namespace
+
+absl::StatusOr<std::shared_ptr<const GraphSnapshot>> SnapshotFor(
+    SnapshotCache& cache, const query::ProcedureCall& call, const SnapshotSpec& spec) {
+  if (call.checkpoint == nullptr) return cache.Get(call.txn, spec);
+  const query::ProcedureCheckpoint& checkpoint = *call.checkpoint;
+  return cache.Get(call.txn, spec, [&checkpoint](uint64_t read, uint64_t expected) {
+    return checkpoint("snapshot", read, expected);
+  });
+}
 
 absl::StatusOr<Value> VertexNode(const storage::Transaction& txn, const GraphSnapshot& snapshot,
                                  VertexIndex v) {

@@ -45,10 +45,6 @@ std::string VariableName(std::string_view name) {
   return Backticked(name);
 }
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return absl::EqualsIgnoreCase(ToAbsl(a), ToAbsl(b));
-}
-
 // A function or procedure name part. exists(...) stays bare although EXISTS
 // is reserved; names the parser gives a meaning of their own are back-ticked.
 std::string FunctionNamePart(std::string_view name) {

@@ -15,7 +15,7 @@ namespace {
 
 using Type = Value::Type;
 
-bool IsNumber(Type t) { return t == Type::kInt || t == Type::kDouble; }
+bool IsNumericType(Type t) { return t == Type::kInt || t == Type::kDouble; }
 
 int Sign(int64_t a, int64_t b) { return a < b ? -1 : (a > b ? 1 : 0); }
 
@@ -62,7 +62,7 @@ bool SamePath(const Path& p, const Path& q) {
 
 Tri EqualsTri(const Value& a, const Value& b) {
   if (a.is_null() || b.is_null()) return Tri::kNull;
-  if (IsNumber(a.type()) && IsNumber(b.type())) {
+  if (IsNumericType(a.type()) && IsNumericType(b.type())) {
     return CompareNumbers(a, b) == 0 ? Tri::kTrue : Tri::kFalse;
   }
   if (a.type() != b.type()) return Tri::kFalse;
@@ -109,7 +109,7 @@ Tri EqualsTri(const Value& a, const Value& b) {
 // Three-way comparison for the comparison operators; see CypherCompare.
 std::optional<int> CompareImpl(const Value& a, const Value& b) {
   if (a.is_null() || b.is_null()) return std::nullopt;
-  if (IsNumber(a.type()) && IsNumber(b.type())) return CompareNumbers(a, b);
+  if (IsNumericType(a.type()) && IsNumericType(b.type())) return CompareNumbers(a, b);
   if (a.type() != b.type()) return std::nullopt;
   switch (a.type()) {
     case Type::kBool: return static_cast<int>(a.as_bool()) - static_cast<int>(b.as_bool());

@@ -16,6 +16,7 @@
 #include "query/regex_matcher.h"
 #include "schema/status_macros.h"
 #include "schema/str_cat.h"
+#include "query/value_numbers.h"
 
 namespace alliance::query {
 
@@ -42,10 +43,6 @@ namespace {
 
 using Type = Value::Type;
 
-bool IsNumber(const Value& v) { return v.type() == Type::kInt || v.type() == Type::kDouble; }
-double AsDouble(const Value& v) {
-  return v.type() == Type::kInt ? static_cast<double>(v.as_int()) : v.as_double();
-}
 
 // Text of a number as string concatenation (`'a' + 1.5`) writes it.
 std::string NumberText(const Value& v) {

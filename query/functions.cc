@@ -21,6 +21,7 @@
 #include "schema/status_macros.h"
 #include "schema/str_cat.h"
 #include "schema/utf8_code_points.h"
+#include "query/value_numbers.h"
 
 namespace alliance::query {
 namespace {
@@ -31,10 +32,6 @@ using Type = Value::Type;
 // typo such as range(0, 1e12) must fail instead of exhausting memory.
 constexpr int64_t kMaxRangeLength = 10'000'000;
 
-bool IsNumber(const Value& v) { return v.type() == Type::kInt || v.type() == Type::kDouble; }
-double AsDouble(const Value& v) {
-  return v.type() == Type::kInt ? static_cast<double>(v.as_int()) : v.as_double();
-}
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -124,14 +121,14 @@ int64_t CodePointCount(std::string_view s) {
   return static_cast<int64_t>(CodePointOffsets(s).size()) - 1;
 }
 
-struct CodePoint {
+struct DecodedCodePoint {
   int32_t cp;     // kInvalidCodePoint for a malformed byte
   size_t offset;  // byte offset
   size_t length;  // bytes
 };
 
-std::vector<CodePoint> Decode(std::string_view s) {
-  std::vector<CodePoint> out;
+std::vector<DecodedCodePoint> Decode(std::string_view s) {
+  std::vector<DecodedCodePoint> out;
   ForEachCodePoint(s, [&](int32_t cp, size_t offset, size_t length) {
     out.push_back({cp, offset, length});
     return true;
@@ -144,7 +141,7 @@ std::vector<CodePoint> Decode(std::string_view s) {
 std::string MapCase(std::string_view s, bool upper) {
   std::string out;
   out.reserve(s.size());
-  for (const CodePoint& c : Decode(s)) {
+  for (const DecodedCodePoint& c : Decode(s)) {
     if (c.cp < 0) {
       out.append(s.substr(c.offset, c.length));
       continue;
@@ -165,7 +162,7 @@ bool IsSpace(int32_t cp) {
 }
 
 std::string Trim(std::string_view s, bool left, bool right) {
-  std::vector<CodePoint> cps = Decode(s);
+  std::vector<DecodedCodePoint> cps = Decode(s);
   size_t begin = 0, end = cps.size();
   if (left) {
     while (begin < end && IsSpace(cps[begin].cp)) ++begin;

@@ -24,10 +24,6 @@ namespace {
 
 constexpr uint32_t kNoMatch = std::numeric_limits<uint32_t>::max();
 
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return absl::EqualsIgnoreCase(ToAbsl(a), ToAbsl(b));
-}
-
 bool IsOpening(TokenKind k) {
   return k == TokenKind::kLParen || k == TokenKind::kLBracket || k == TokenKind::kLBrace;
 }

@@ -1327,8 +1327,13 @@ absl::StatusOr<std::unique_ptr<Operator>> Planner::PlanCall(
             values.push_back(std::move(v));
           }
         }
+        const ProcedureCheckpoint checkpoint = [&ctx](std::string_view step, uint64_t done,
+                                                      uint64_t expected) {
+          if (ctx.limits.progress) ctx.limits.progress(step, done, expected);
+          return ctx.Check();
+        };
         ASSIGN_OR_RETURN(std::vector<std::vector<Value>> results,
-                         call(ProcedureCall{values, *ctx.txn}));
+                         call(ProcedureCall{values, *ctx.txn, &checkpoint}));
         for (auto& result : results) {
           Row r = row;
           for (const auto& [index, slot] : outputs) {

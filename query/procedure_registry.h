@@ -4,6 +4,7 @@
 #ifndef ALLIANCE_QUERY_PROCEDURE_REGISTRY_H_
 #define ALLIANCE_QUERY_PROCEDURE_REGISTRY_H_
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <string>
@@ -27,10 +28,17 @@ struct ProcedureSignature {
   bool writes = false;              // needs a write transaction
 };
 
-// What a procedure sees: its arguments and the statement's transaction.
+// Long steps inside a procedure call this now and then with units done and expected:
+// it passes the figures to the statement's progress callback and returns an error
+// when the statement must stop (cancelled, out of time). Safe from any one thread.
+using ProcedureCheckpoint =
+    std::function<absl::Status(std::string_view step, uint64_t done, uint64_t expected)>;
+
+// What a procedure sees: its arguments, the statement's transaction and checkpoint.
 struct ProcedureCall {
   const std::vector<Value>& args;
   storage::Transaction& txn;
+  const ProcedureCheckpoint* checkpoint = nullptr;  // none: run to the end
 };
 
 // Rows, each with one value per declared output.

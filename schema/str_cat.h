@@ -1,4 +1,4 @@
-// StrCat / StrAppend that accept std::string_view. Debian's Abseil 20220623 is
+// StrCat / StrAppend (and EqualsIgnoreCase) that accept std::string_view. Debian's Abseil 20220623 is
 // built with its own absl::string_view (ABSL_OPTION_USE_STD_STRING_VIEW 0), so
 // absl::StrCat and absl's hash containers reject std::string_view; these adapt
 // it and forward everything else to absl's formatting.
@@ -9,12 +9,18 @@
 #include <string_view>
 #include <type_traits>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 
 namespace alliance {
 
 inline absl::string_view ToAbsl(std::string_view s) { return absl::string_view(s.data(), s.size()); }
+
+// ASCII case-insensitive equality (keywords, function names).
+inline bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  return absl::EqualsIgnoreCase(ToAbsl(a), ToAbsl(b));
+}
 
 namespace str_cat_internal {
 

@@ -18,6 +18,7 @@
 #include "rocksdb/table.h"
 #include "rocksdb/write_batch.h"
 #include "schema/status_macros.h"
+#include "storage/rocks_status.h"
 #include "storage/transaction.h"
 
 namespace alliance::storage {
@@ -28,13 +29,6 @@ namespace fs = std::filesystem;
 constexpr const char* kCfNames[] = {"meta", "nodes", "out", "in", "label_idx", "unique_idx",
                                     "lookup_idx"};
 constexpr const char* kLockFile = "alliance.lock";
-
-absl::Status FromRocks(const rocksdb::Status& s, std::string_view what) {
-  if (s.ok()) return absl::OkStatus();
-  if (s.IsCorruption()) return absl::DataLossError(StrCat(what, ": ", s.ToString()));
-  if (s.IsNotFound()) return absl::NotFoundError(StrCat(what, ": ", s.ToString()));
-  return absl::InternalError(StrCat(what, ": ", s.ToString()));
-}
 
 rocksdb::ColumnFamilyOptions CfOptions(Cf which, const std::shared_ptr<rocksdb::Cache>& cache) {
   rocksdb::ColumnFamilyOptions o;
@@ -70,6 +64,13 @@ bool DirectoryIsEmpty(const std::string& path) {
 }
 
 }  // namespace
+
+absl::Status FromRocks(const rocksdb::Status& s, std::string_view what) {
+  if (s.ok()) return absl::OkStatus();
+  if (s.IsCorruption()) return absl::DataLossError(StrCat(what, ": ", s.ToString()));
+  if (s.IsNotFound()) return absl::NotFoundError(StrCat(what, ": ", s.ToString()));
+  return absl::InternalError(StrCat(what, ": ", s.ToString()));
+}
 
 absl::StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path,
                                                    const StoreOptions& options) {

@@ -7,16 +7,11 @@
 #include "rocksdb/db.h"
 #include "rocksdb/utilities/write_batch_with_index.h"
 #include "schema/status_macros.h"
+#include "storage/rocks_status.h"
 #include "storage/string_normalizer.h"
 
 namespace alliance::storage {
 namespace {
-
-absl::Status FromRocks(const rocksdb::Status& s, std::string_view what) {
-  if (s.ok()) return absl::OkStatus();
-  if (s.IsCorruption()) return absl::DataLossError(StrCat(what, ": ", s.ToString()));
-  return absl::InternalError(StrCat(what, ": ", s.ToString()));
-}
 
 // `base` with `changes` applied: a null value removes the property.
 PropertyMap ApplyChanges(PropertyMap base, PropertyMap changes) {
@@ -146,20 +141,38 @@ absl::StatusOr<std::optional<std::string>> Transaction::Get(Cf cf, std::string_v
 absl::Status Transaction::ScanPrefix(
     Cf cf, std::string_view prefix,
     const std::function<bool(std::string_view, std::string_view)>& fn) const {
+  // The prefix extractor only covers whole 8-byte node prefixes.
+  return Scan(cf, prefix, PrefixSuccessor(prefix), prefix.size() != kNodeKeySize, fn);
+}
+
+uint64_t Transaction::EstimatedKeyCount(Cf cf) const {
+  uint64_t keys = 0;
+  if (!store_->db()->GetIntProperty(store_->cf(cf), "rocksdb.estimate-num-keys", &keys)) return 0;
+  return keys;
+}
+
+absl::Status Transaction::ScanRange(
+    Cf cf, std::string_view begin, std::string_view end,
+    const std::function<bool(std::string_view, std::string_view)>& fn) const {
+  return Scan(cf, begin, end, /*total_order=*/true, fn);
+}
+
+absl::Status Transaction::Scan(
+    Cf cf, std::string_view begin, std::string_view end, bool total_order,
+    const std::function<bool(std::string_view, std::string_view)>& fn) const {
   rocksdb::ReadOptions ro;
   ro.snapshot = snapshot_;
-  const std::string upper = PrefixSuccessor(prefix);
-  rocksdb::Slice upper_slice(upper);
-  if (!upper.empty()) ro.iterate_upper_bound = &upper_slice;
-  // The prefix extractor only covers whole 8-byte node prefixes.
-  ro.total_order_seek = prefix.size() != kNodeKeySize;
+  rocksdb::Slice upper_slice(end.data(), end.size());
+  if (!end.empty()) ro.iterate_upper_bound = &upper_slice;
+  ro.total_order_seek = total_order;
   std::unique_ptr<rocksdb::Iterator> it(store_->db()->NewIterator(ro, store_->cf(cf)));
   if (batch_ != nullptr) {
     it.reset(batch_->NewIteratorWithBase(store_->cf(cf), it.release()));
   }
-  for (it->Seek(rocksdb::Slice(prefix)); it->Valid(); it->Next()) {
+  for (it->Seek(rocksdb::Slice(begin.data(), begin.size())); it->Valid(); it->Next()) {
     rocksdb::Slice key = it->key();
-    if (!key.starts_with(rocksdb::Slice(prefix))) break;
+    // The write batch's own entries are not clipped by iterate_upper_bound.
+    if (!end.empty() && key.compare(upper_slice) >= 0) break;
     if (!fn(std::string_view(key.data(), key.size()),
             std::string_view(it->value().data(), it->value().size()))) {
       return absl::OkStatus();

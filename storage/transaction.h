@@ -100,6 +100,14 @@ class Transaction {
   absl::Status ScanPrefix(
       Cf cf, std::string_view prefix,
       const std::function<bool(std::string_view key, std::string_view value)>& fn) const;
+  // RocksDB's estimate of the number of keys in `cf` (for progress reports only).
+  uint64_t EstimatedKeyCount(Cf cf) const;
+  // The keys of `cf` in [begin, end), in order; an empty `end` runs to the last key.
+  // Safe to call from several threads at once on a read transaction, so a large scan
+  // can be split into key ranges.
+  absl::Status ScanRange(
+      Cf cf, std::string_view begin, std::string_view end,
+      const std::function<bool(std::string_view key, std::string_view value)>& fn) const;
 
   // Names of a node record's labels and its properties by name.
   std::vector<std::string> LabelNames(const std::vector<uint32_t>& labels) const;
@@ -108,6 +116,9 @@ class Transaction {
  private:
   friend class Store;
   Transaction(Store* store, std::shared_ptr<const schema::Catalog> catalog);
+  absl::Status Scan(
+      Cf cf, std::string_view begin, std::string_view end, bool total_order,
+      const std::function<bool(std::string_view key, std::string_view value)>& fn) const;
   Transaction(Store* store, std::shared_ptr<const schema::Catalog> catalog,
               WriterSlot::Guard writer);
 

@@ -143,5 +143,80 @@ TEST_F(GraphSnapshotTest, UnknownNamesSelectNothingInAFreeSchema) {
   EXPECT_NE(refused.status().message().find("unknown label 'Organization'"), std::string::npos);
 }
 
+// The build reports entries read to its checkpoint (all of them by the end), and an
+// error from the checkpoint stops the build and becomes its result.
+TEST_F(GraphSnapshotTest, CheckpointSeesTheReadAndCanStopTheBuild) {
+  const SnapshotSpec spec{.node_labels = {"Org", "Group"}, .edge_types = {"IN"}};
+  uint64_t out_entries = 0;
+  ASSERT_TRUE(store_->BeginRead()
+                  ->ScanPrefix(storage::Cf::kOut, "",
+                               [&](std::string_view, std::string_view) {
+                                 ++out_entries;
+                                 return true;
+                               })
+                  .ok());
+  uint64_t last_read = 0;
+  int calls = 0;
+  auto built = BuildSnapshot(*store_->BeginRead(), spec, [&](uint64_t read, uint64_t expected) {
+    ++calls;
+    EXPECT_GE(read, last_read);
+    EXPECT_GE(expected, read);
+    last_read = read;
+    return absl::OkStatus();
+  });
+  ASSERT_TRUE(built.ok()) << built.status();
+  EXPECT_GE(calls, 1);
+  EXPECT_EQ(last_read, out_entries);  // the scan starts at the lowest selected node: a
+
+  auto stopped = BuildSnapshot(*store_->BeginRead(), spec, [](uint64_t, uint64_t) {
+    return absl::CancelledError("the query was cancelled");
+  });
+  EXPECT_TRUE(absl::IsCancelled(stopped.status())) << stopped.status();
+}
+
+// A large committed view is read in slices on several threads; the joined graph is
+// the one a single reader (a write transaction's view) builds, weights included.
+TEST(GraphSnapshotSlicesTest, SlicedBuildEqualsOneReader) {
+  testing::TempDir dir;
+  storage::StoreOptions o;
+  o.mode_on_create = schema::SchemaMode::kFree;
+  auto store = *storage::Store::Open(dir.Sub("db"), o);
+  constexpr int kNodes = 70000;  // above two slices' worth of vertices
+  {
+    auto txn = *store->BeginWrite();
+    std::vector<NodeId> ids;
+    for (int i = 0; i < kNodes; ++i) ids.push_back(*txn->CreateNode({"N"}, {}));
+    for (int i = 0; i < kNodes; ++i) {
+      for (int k : {1, 7919}) {
+        if ((i + k) % 5 == 0) continue;  // some vertices have fewer arcs
+        PropertyMap p;
+        p.emplace("w", Value::Double(0.5 + (i % 3)));
+        ASSERT_TRUE(txn->CreateEdge(ids[i], "E", ids[(i * 31 + k) % kNodes], std::move(p)).ok());
+      }
+    }
+    ASSERT_TRUE(txn->Commit().ok());
+  }
+  for (bool directed : {true, false}) {
+    const SnapshotSpec spec{.node_labels = {"N"}, .edge_types = {"E"}, .directed = directed,
+                            .weight_property = "w"};
+    auto sliced = BuildSnapshot(*store->BeginRead(), spec);
+    auto single = BuildSnapshot(**store->BeginWrite(), spec);
+    ASSERT_TRUE(sliced.ok() && single.ok());
+    const auto& a = (*sliced)->graph();
+    const auto& b = (*single)->graph();
+    ASSERT_EQ(a.vertex_count(), static_cast<VertexIndex>(kNodes));
+    ASSERT_EQ(a.vertex_count(), b.vertex_count());
+    ASSERT_EQ(a.arc_count(), b.arc_count());
+    for (VertexIndex v = 0; v < a.vertex_count(); ++v) {
+      auto na = a.out_neighbors(v);
+      auto nb = b.out_neighbors(v);
+      ASSERT_TRUE(std::equal(na.begin(), na.end(), nb.begin(), nb.end())) << "vertex " << v;
+      auto wa = a.out_weights(v);
+      auto wb = b.out_weights(v);
+      ASSERT_TRUE(std::equal(wa.begin(), wa.end(), wb.begin(), wb.end())) << "vertex " << v;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace alliance

@@ -13,6 +13,7 @@
 
 #include "query/parser.h"
 #include "query/query_error.h"
+#include "tests/query/repeated_text.h"
 
 namespace alliance::query {
 namespace {
@@ -152,12 +153,6 @@ TEST(ParserFuzzTest, MutatedQueriesNeverCrash) {
   RecordProperty("parsed", parsed);
 }
 
-std::string Repeat(std::string_view s, int n) {
-  std::string out;
-  out.reserve(s.size() * n);
-  for (int k = 0; k < n; ++k) out += s;
-  return out;
-}
 
 std::string DetailOf(const std::string& input) {
   absl::StatusOr<std::unique_ptr<Statement>> s = Parse(input);

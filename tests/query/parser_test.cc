@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "query/query_error.h"
+#include "tests/query/repeated_text.h"
 
 namespace alliance::query {
 namespace {
@@ -3039,11 +3040,6 @@ TEST(RoundTripTest, CanonicalSpellings) {
 
 // ------------------------------------------------------------------ limits
 
-std::string Repeat(std::string_view s, int n) {
-  std::string out;
-  for (int k = 0; k < n; ++k) out += s;
-  return out;
-}
 
 TEST(ParserLimitTest, NestingBeyondTheLimitIsAnError) {
   int ok_depth = kMaxNestingDepth - 10;

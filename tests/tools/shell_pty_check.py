@@ -7,6 +7,7 @@ Checks, in one session on the bundled data (the default database under HOME):
   - Tab completes a label after ':' (Organ -> Organisation), a procedure name
     (algo.pageR -> algo.pageRank) and a keyword typed in lower case (mat -> MATCH);
   - a statement typed over two lines runs after the continuation prompt;
+  - Korean typed at the prompt reaches the statement intact;
   - Ctrl-C during a long statement cancels it and the prompt comes back;
   - Ctrl-C at the continuation prompt drops the unfinished statement;
   - a syntax error is reported with a caret and the next statement runs;
@@ -16,6 +17,7 @@ Exits 1 with the transcript on the first failed check.
 import os
 import pty
 import select
+import signal
 import sys
 import time
 
@@ -31,8 +33,19 @@ if pid == 0:
 
 
 def fail(message):
+    # The shell must not outlive a failed check: a statement Ctrl-C missed would run on.
+    try:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    except (ProcessLookupError, ChildProcessError):
+        pass
     print(f"FAIL: {message}\n--- transcript ---\n{transcript.decode(errors='replace')}")
     sys.exit(1)
+
+
+# Whatever hangs (the shell, a read, the wait for its exit), the check ends.
+signal.signal(signal.SIGALRM, lambda *_: fail("the session did not finish within 300 s"))
+signal.alarm(300)
 
 
 def expect(token, timeout=30):
@@ -82,6 +95,11 @@ out = expect(PROMPT)
 if "KT 컨소시엄".encode() not in out:
     fail("the two-line statement did not run")
 
+send("RETURN '카이스트 KAIST' AS typed;\r".encode())
+out = expect(PROMPT)
+if "카이스트 KAIST".encode() not in out:
+    fail("Korean text typed at the prompt did not come back intact")
+
 send(b"UNWIND range(1, 5000000) AS x UNWIND range(1, 1000) AS y RETURN count(*);\r")
 time.sleep(1.5)
 send(b"\x03")
@@ -108,7 +126,18 @@ if b"recovered" not in out:
     fail("the shell did not recover from the error")
 
 send(b"\x04")
-_, status = os.waitpid(pid, 0)
+deadline = time.time() + 30
+while True:
+    done, status = os.waitpid(pid, os.WNOHANG)
+    if done:
+        break
+    if time.time() > deadline:
+        fail("Ctrl-D did not end the shell within 30 s")
+    if select.select([fd], [], [], 0.1)[0]:
+        try:
+            transcript += os.read(fd, 4096)
+        except OSError:
+            pass
 if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
     fail(f"Ctrl-D: exit status {status}")
 with open(history, encoding="utf-8", errors="replace") as f:

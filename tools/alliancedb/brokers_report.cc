@@ -20,9 +20,11 @@ std::string KindedName(const AllianceMembership& m, NodeId id) {
 }
 
 absl::StatusOr<std::map<NodeId, double>> ProjectedScores(Database& db, const char* procedure,
-                                                         bool roll_up) {
+                                                         const ReportRequest& r) {
   auto rows = db.CallProcedure(
-      procedure, {MembershipConfig(roll_up, {{"project", Value::String("Organisation")}})});
+      procedure,
+      {MembershipConfig(r.rollup_affiliates, {{"project", Value::String("Organisation")}})},
+      r.query_options);
   if (!rows.ok()) return rows.status();
   std::map<NodeId, double> scores;
   for (const auto& row : rows->rows) scores[row[0].as_node().id] = row[1].as_double();
@@ -42,7 +44,7 @@ absl::StatusOr<html::HtmlReport> BuildBrokersReport(Database& db, const ReportRe
   report.subtitle = "Who holds the alliance network together" +
                     std::string(r.rollup_affiliates ? "; affiliates counted as their parent" : "");
 
-  auto cut = db.CallProcedure("algo.articulationPoints", {config});
+  auto cut = db.CallProcedure("algo.articulationPoints", {config}, r.query_options);
   if (!cut.ok()) return cut.status();
   html::Table cuts{"Articulation points: removing one splits the network (" +
                        std::to_string(cut->rows.size()) + ")",
@@ -59,7 +61,7 @@ absl::StatusOr<html::HtmlReport> BuildBrokersReport(Database& db, const ReportRe
   std::sort(rows.begin(), rows.end());
   cuts.rows = std::move(rows);
 
-  auto bridges = db.CallProcedure("algo.bridges", {config});
+  auto bridges = db.CallProcedure("algo.bridges", {config}, r.query_options);
   if (!bridges.ok()) return bridges.status();
   // A member of one consortium hangs off it by a bridge that cuts off only itself;
   // those are counted, and the bridges that split larger parts are listed.
@@ -81,7 +83,7 @@ absl::StatusOr<html::HtmlReport> BuildBrokersReport(Database& db, const ReportRe
                          std::to_string(pendant) +
                          " more tie an organisation to its only consortium)";
 
-  auto cores = db.CallProcedure("algo.kCore", {config});
+  auto cores = db.CallProcedure("algo.kCore", {config}, r.query_options);
   if (!cores.ok()) return cores.status();
   std::map<int64_t, std::vector<std::string>, std::greater<>> shells;
   for (const auto& row : cores->rows) {
@@ -96,9 +98,9 @@ absl::StatusOr<html::HtmlReport> BuildBrokersReport(Database& db, const ReportRe
                                 absl::StrJoin(names, ", ")});
   }
 
-  auto effective = ProjectedScores(db, "algo.effectiveSize", r.rollup_affiliates);
+  auto effective = ProjectedScores(db, "algo.effectiveSize", r);
   if (!effective.ok()) return effective.status();
-  auto constraint = ProjectedScores(db, "algo.constraint", r.rollup_affiliates);
+  auto constraint = ProjectedScores(db, "algo.constraint", r);
   if (!constraint.ok()) return constraint.status();
   std::vector<NodeId> organisations;
   for (const auto& [id, size] : *effective) organisations.push_back(id);

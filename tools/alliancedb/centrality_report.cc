@@ -15,7 +15,7 @@ absl::StatusOr<html::HtmlReport> BuildCentralityReport(Database& db, const Repor
   auto txn = db.BeginRead();
   auto m = ReadAllianceMembership(*txn, r.rollup_affiliates);
   if (!m.ok()) return m.status();
-  auto scores = ComputeMembershipScores(db, r.rollup_affiliates);
+  auto scores = ComputeMembershipScores(db, r.rollup_affiliates, r.query_options);
   if (!scores.ok()) return scores.status();
   const std::vector<Measure>& measures = MembershipMeasures();
   auto by = std::find_if(measures.begin(), measures.end(),

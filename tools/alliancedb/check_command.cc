@@ -1,6 +1,8 @@
 // alliancedb check: verify a database's invariants without changing it.
 #include <iostream>
 
+#include <CLI/CLI.hpp>
+
 #include "alliance/database.h"
 #include "commands.h"
 #include "database_flag.h"

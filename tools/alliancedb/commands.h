@@ -3,7 +3,9 @@
 #ifndef ALLIANCE_TOOLS_COMMANDS_H_
 #define ALLIANCE_TOOLS_COMMANDS_H_
 
-#include <CLI/CLI.hpp>
+namespace CLI {
+class App;
+}  // namespace CLI
 
 namespace alliance::tools {
 

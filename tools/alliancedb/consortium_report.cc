@@ -103,7 +103,8 @@ absl::StatusOr<html::HtmlReport> BuildConsortiumReport(Database& db, const Repor
   report.sections.push_back(std::move(hardware));
 
   auto overlap = db.CallProcedure(
-      "algo.overlap", {MembershipConfig(r.rollup_affiliates, {{"listShared", Value::Int(100000)}})});
+      "algo.overlap", {MembershipConfig(r.rollup_affiliates, {{"listShared", Value::Int(100000)}})},
+      r.query_options);
   if (!overlap.ok()) return overlap.status();
   html::Table overlaps{"Overlaps with other consortia",
                        {"consortium", "shared", "members", "jaccard", "overlap"},
@@ -127,7 +128,7 @@ absl::StatusOr<html::HtmlReport> BuildConsortiumReport(Database& db, const Repor
   report.sections.push_back(std::move(overlaps));
 
   if (pictures) {
-    auto scores = ComputeMembershipScores(db, r.rollup_affiliates);
+    auto scores = ComputeMembershipScores(db, r.rollup_affiliates, r.query_options);
     if (!scores.ok()) return scores.status();
     report.sections.push_back(MembershipDrawing(
         *m, scores->by_measure["twoModeBetweenness"],

@@ -2,6 +2,8 @@
 
 #include <iostream>
 
+#include <CLI/CLI.hpp>
+
 #include "alliance/default_database.h"
 
 namespace alliance::tools {

@@ -6,10 +6,12 @@
 #include <memory>
 #include <string>
 
-#include <CLI/CLI.hpp>
-
 #include "absl/status/statusor.h"
 #include "alliance/database.h"
+
+namespace CLI {
+class App;
+}  // namespace CLI
 
 namespace alliance::tools {
 

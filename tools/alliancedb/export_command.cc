@@ -9,6 +9,8 @@
 #include <iostream>
 #include <optional>
 
+#include <CLI/CLI.hpp>
+
 #include "alliance/database.h"
 #include "commands.h"
 #include "database_flag.h"

@@ -1,6 +1,8 @@
 // alliancedb generate: deterministic synthetic alliance graphs for benchmarks.
 #include <iostream>
 
+#include <CLI/CLI.hpp>
+
 #include "alliance/generator.h"
 #include "commands.h"
 #include "database_flag.h"

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <iostream>
 
+#include <CLI/CLI.hpp>
+
 #include "alliance/database.h"
 #include "commands.h"
 #include "database_flag.h"

@@ -1,5 +1,11 @@
 #include "line_editor.h"
 
+#include <langinfo.h>
+#include <poll.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <clocale>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -16,6 +22,44 @@ constexpr int kHistoryEntries = 2000;
 // readline's completion callback is a plain function pointer; the completer of
 // the one LineEditor lives here.
 LineEditor::Completer* active_completer = nullptr;
+std::atomic<bool>* active_interrupt = nullptr;
+
+// One byte from `fd`; -1 at end of input, on an error, or (when `interruptible`) once the
+// interrupt flag is up. Polls rather than blocking in read(): a SIGINT that lands after
+// the prompt is drawn but before a read starts would otherwise leave the editor waiting
+// for a key, with the Ctrl-C seen by nobody.
+int ReadByte(int fd, bool interruptible) {
+  for (;;) {
+    if (interruptible && active_interrupt != nullptr && active_interrupt->load()) return -1;
+    pollfd input{fd, POLLIN, 0};
+    const int ready = poll(&input, 1, interruptible ? 100 : -1);
+    if (ready == 0 || (ready < 0 && errno == EINTR)) continue;
+    if (ready < 0) return -1;
+    unsigned char byte;
+    const ssize_t n = read(fd, &byte, 1);
+    if (n == 1) return byte;
+    if (n < 0 && errno == EINTR) continue;
+    return -1;
+  }
+}
+
+// libedit's rl_getc_function hook. libedit stores what it returns as one wchar_t, so a
+// multi-byte UTF-8 character (Korean names) is decoded here into one code point.
+int ReadCharacter(FILE* stream) {
+  const int fd = fileno(stream);
+  const int lead = ReadByte(fd, /*interruptible=*/true);
+  if (lead < 0x80) return lead;  // ASCII, or -1
+  const int length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  if (length == 1) return 0xFFFD;  // a stray continuation byte
+  int code_point = lead & (0x7F >> length);
+  for (int i = 1; i < length; ++i) {
+    const int next = ReadByte(fd, /*interruptible=*/false);
+    if (next < 0) return -1;
+    if ((next & 0xC0) != 0x80) return 0xFFFD;
+    code_point = (code_point << 6) | (next & 0x3F);
+  }
+  return code_point;
+}
 
 char* Duplicate(const std::string& s) {
   char* copy = static_cast<char*>(std::malloc(s.size() + 1));
@@ -56,6 +100,14 @@ LineEditor::LineEditor(std::string history_path, Completer completer, const char
                        std::atomic<bool>* interrupted)
     : history_path_(std::move(history_path)), interrupted_(interrupted) {
   active_completer = new Completer(std::move(completer));
+  active_interrupt = interrupted;
+  // libedit decodes, measures and redraws typed text by LC_CTYPE. Statements are
+  // UTF-8 whatever the environment says (often plain "C" in containers), so the
+  // editor works in a UTF-8 character type; numbers and messages are unaffected.
+  std::setlocale(LC_CTYPE, "");
+  if (std::string_view(nl_langinfo(CODESET)) != "UTF-8") std::setlocale(LC_CTYPE, "C.UTF-8");
+  // Before anything that initialises libedit: it installs the hook only then.
+  rl_getc_function = ReadCharacter;
   rl_readline_name = "alliancedb";
   rl_attempted_completion_function = CompleteWord;
   rl_basic_word_break_characters = word_breaks;
@@ -73,6 +125,7 @@ LineEditor::~LineEditor() {
   }
   delete active_completer;
   active_completer = nullptr;
+  active_interrupt = nullptr;
 }
 
 LineEditor::Outcome LineEditor::ReadLine(const std::string& prompt, std::string* line) {

@@ -40,7 +40,8 @@ size_t MembershipScores::Rank(const std::string& measure, NodeId node,
   return better + 1;
 }
 
-absl::StatusOr<MembershipScores> ComputeMembershipScores(Database& db, bool roll_up) {
+absl::StatusOr<MembershipScores> ComputeMembershipScores(Database& db, bool roll_up,
+                                                         const QueryOptions& options) {
   MembershipScores scores;
   for (const Measure& m : MembershipMeasures()) {
     std::vector<std::pair<std::string, Value>> extra;
@@ -52,7 +53,8 @@ absl::StatusOr<MembershipScores> ComputeMembershipScores(Database& db, bool roll
     } else if (m.key == "projectedBetweenness") {
       extra = {{"project", Value::String("Organisation")}};
     }
-    auto rows = db.CallProcedure(m.procedure, {MembershipConfig(roll_up, std::move(extra))});
+    auto rows = db.CallProcedure(m.procedure, {MembershipConfig(roll_up, std::move(extra))},
+                                 options);
     if (!rows.ok()) {
       // One measure failing (eigenvector not converging) leaves the others.
       if (absl::IsFailedPrecondition(rows.status())) {

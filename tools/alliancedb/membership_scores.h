@@ -37,7 +37,8 @@ struct MembershipScores {
 // folds affiliates into their top-level parent through PART_OF.
 Value MembershipConfig(bool roll_up, std::vector<std::pair<std::string, Value>> extra = {});
 
-absl::StatusOr<MembershipScores> ComputeMembershipScores(Database& db, bool roll_up);
+absl::StatusOr<MembershipScores> ComputeMembershipScores(Database& db, bool roll_up,
+                                                         const QueryOptions& options = {});
 
 }  // namespace alliance::tools
 

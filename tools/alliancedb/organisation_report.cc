@@ -97,7 +97,7 @@ absl::StatusOr<html::HtmlReport> BuildOrganisationReport(Database& db, const Rep
   }
   report.sections.push_back(std::move(co_members));
 
-  auto scores = ComputeMembershipScores(db, r.rollup_affiliates);
+  auto scores = ComputeMembershipScores(db, r.rollup_affiliates, r.query_options);
   if (!scores.ok()) return scores.status();
   std::vector<NodeId> organisations;
   for (const auto& [org, cs] : m->consortia_of) organisations.push_back(org);

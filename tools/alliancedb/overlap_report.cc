@@ -21,9 +21,11 @@ struct Pair {
 
 // Consortium pairs sharing members, most shared first.
 absl::StatusOr<std::vector<Pair>> SharingPairs(Database& db, const AllianceMembership& m,
-                                               bool roll_up) {
+                                               const ReportRequest& r) {
   auto overlap = db.CallProcedure(
-      "algo.overlap", {MembershipConfig(roll_up, {{"listShared", Value::Int(100000)}})});
+      "algo.overlap",
+      {MembershipConfig(r.rollup_affiliates, {{"listShared", Value::Int(100000)}})},
+      r.query_options);
   if (!overlap.ok()) return overlap.status();
   std::vector<Pair> pairs;
   for (const auto& row : overlap->rows) {  // a, b, shared, jaccard, overlap, cosine, sharedMembers
@@ -77,7 +79,7 @@ absl::StatusOr<html::HtmlReport> BuildOverlapReport(Database& db, const ReportRe
         {m->name(s.id), std::to_string(s.consortia.size()), absl::StrJoin(s.consortia, ", ")});
   }
 
-  auto pairs = SharingPairs(db, *m, r.rollup_affiliates);
+  auto pairs = SharingPairs(db, *m, r);
   if (!pairs.ok()) return pairs.status();
   html::Table table{"Consortium pairs sharing members: " + std::to_string(pairs->size()),
                     {"consortium", "consortium", "shared", "members", "jaccard"},
@@ -111,7 +113,7 @@ absl::StatusOr<html::HtmlReport> BuildOverlapReport(Database& db, const ReportRe
   report.sections.push_back(std::move(table));
   report.sections.push_back(std::move(heatmap));
   if (pictures) {
-    auto scores = ComputeMembershipScores(db, r.rollup_affiliates);
+    auto scores = ComputeMembershipScores(db, r.rollup_affiliates, r.query_options);
     if (!scores.ok()) return scores.status();
     const auto& betweenness = scores->by_measure["twoModeBetweenness"];
     html::BarChart bars{"Top organisations by two-mode betweenness", "2-mode betweenness", {}, 10};

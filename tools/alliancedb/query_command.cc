@@ -5,10 +5,13 @@
 
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
+
 #include "alliance/database.h"
 #include "commands.h"
 #include "database_flag.h"
 #include "query_parameter.h"
+#include "statement_progress.h"
 #include "result_printer.h"
 
 namespace alliance::tools {
@@ -56,7 +59,10 @@ int Run(const QueryFlags& flags) {
     db = OpenDatabaseFlag(flags.db, OpenMode::kReadWrite);
     if (!db.ok()) return ReportError(db.status());
   }
-  auto result = (*db)->Execute(text, params);
+  QueryOptions options;
+  StatementProgress progress;
+  progress.Attach(options);
+  auto result = (*db)->Execute(text, params, options);
   if (!result.ok()) return ReportError(result.status());
   for (const std::string& n : result->notifications) std::cerr << "note: " << n << "\n";
   if (!result->plan.empty()) std::cout << result->plan;

@@ -3,6 +3,8 @@
 // Markdown or JSON, optionally with a self-contained HTML page of pictures.
 #include <iostream>
 
+#include <CLI/CLI.hpp>
+
 #include "commands.h"
 #include "database_flag.h"
 #include "report_request.h"

@@ -1,5 +1,7 @@
 #include "report_request.h"
 
+#include <CLI/CLI.hpp>
+
 #include "absl/strings/str_join.h"
 #include "database_flag.h"
 

@@ -6,7 +6,11 @@
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
+#include "alliance/query_result.h"
+
+namespace CLI {
+class App;
+}  // namespace CLI
 
 namespace alliance::tools {
 
@@ -20,6 +24,7 @@ struct ReportRequest {
   int min_consortia = 2;     // overlap: organisations in at least this many
   int top = 10;              // centrality, brokers: rows per measure
   std::string by = "twoModeBetweenness";  // centrality: the ranking measure
+  QueryOptions query_options;  // how the report's procedures run: progress, cancellation
 
   std::string SubjectName() const;
 };

@@ -5,10 +5,14 @@
 #include "html/html_report.h"
 #include "report_builders.h"
 #include "report_text.h"
+#include "statement_progress.h"
 
 namespace alliance::tools {
 
-absl::Status RunReport(Database& db, const ReportRequest& r, std::ostream& out) {
+absl::Status RunReport(Database& db, const ReportRequest& request, std::ostream& out) {
+  ReportRequest r = request;
+  StatementProgress progress;
+  progress.Attach(r.query_options);
   const bool pictures = !r.html_path.empty();
   absl::StatusOr<html::HtmlReport> report;
   if (r.name == "overlap") {
@@ -41,7 +45,7 @@ absl::Status RunReport(Database& db, const ReportRequest& r, std::ostream& out) 
 }
 
 int RunReport(Database& db, const std::vector<std::string>& args, std::ostream& out,
-              std::ostream& err) {
+              std::ostream& err, const std::atomic<bool>* cancel) {
   CLI::App app{"Analyst reports", ":report"};
   ReportRequest request;
   DefineReportGrammar(app, &request);
@@ -56,6 +60,7 @@ int RunReport(Database& db, const std::vector<std::string>& args, std::ostream& 
         << "organisation NAME)\n";
     return 2;
   }
+  request.query_options.cancel = cancel;
   if (!request.db.empty()) {
     err << ":report: --db does not apply in the shell (it reports on the open database)\n";
     return 2;

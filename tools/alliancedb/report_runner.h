@@ -4,6 +4,7 @@
 #ifndef ALLIANCE_TOOLS_REPORT_RUNNER_H_
 #define ALLIANCE_TOOLS_REPORT_RUNNER_H_
 
+#include <atomic>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -18,8 +19,9 @@ absl::Status RunReport(Database& db, const ReportRequest& request, std::ostream&
 
 // `args` as typed after :report (e.g. {"consortium", "NC AI Consortium"});
 // returns the exit code, with usage errors and failures on `err`.
+// `cancel` (may be null) stops the report's procedures, as Ctrl-C in the shell does.
 int RunReport(Database& db, const std::vector<std::string>& args, std::ostream& out,
-              std::ostream& err);
+              std::ostream& err, const std::atomic<bool>* cancel = nullptr);
 
 }  // namespace alliance::tools
 

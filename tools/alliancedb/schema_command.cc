@@ -1,6 +1,8 @@
 // alliancedb schema: show the declared schema, or extend it.
 #include <iostream>
 
+#include <CLI/CLI.hpp>
+
 #include "absl/strings/str_join.h"
 #include "alliance/database.h"
 #include "commands.h"

@@ -9,6 +9,8 @@
 #include <iostream>
 #include <string>
 
+#include <CLI/CLI.hpp>
+
 #include "alliance/database.h"
 #include "alliance/version.h"
 #include "commands.h"
@@ -65,6 +67,7 @@ int Run(const ShellFlags& flags) {
   if (!isatty(STDIN_FILENO)) {
     std::string line;
     while (std::getline(std::cin, line)) {
+      interrupted.store(false);
       if (!session.HandleLine(line)) break;
     }
     if (session.pending()) {

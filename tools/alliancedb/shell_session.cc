@@ -8,12 +8,13 @@
 #include "absl/strings/ascii.h"
 #include "report_runner.h"
 #include "schema_printer.h"
+#include "statement_progress.h"
 #include "table_printer.h"
 
 namespace alliance::tools {
 namespace {
 
-std::string Trim(const std::string& s) { return std::string(absl::StripAsciiWhitespace(s)); }
+std::string Stripped(const std::string& s) { return std::string(absl::StripAsciiWhitespace(s)); }
 
 // Arguments of :report, split at blanks; "double quotes" keep a name whole.
 std::vector<std::string> Words(const std::string& s) {
@@ -55,7 +56,7 @@ ShellSession::ShellSession(Database& db, std::ostream& out, std::ostream& err,
 
 bool ShellSession::HandleLine(const std::string& line) {
   if (!splitter_.pending()) {
-    const std::string trimmed = Trim(line);
+    const std::string trimmed = Stripped(line);
     if (trimmed.empty()) return true;
     if (trimmed[0] == ':') return RunCommand(trimmed);
   }
@@ -70,9 +71,12 @@ void ShellSession::Fail(const std::string& message) {
 }
 
 void ShellSession::RunStatement(const std::string& text) {
-  cancel_->store(false);
+  // The flag is cleared by whoever reads the next line, not here: a Ctrl-C that lands
+  // between reading the line and starting the statement must still cancel it.
   QueryOptions options;
   options.cancel = cancel_;
+  StatementProgress progress;
+  progress.Attach(options);
   const auto start = std::chrono::steady_clock::now();
   auto result = db_.Execute(text, params_, options);
   const double ms =
@@ -104,13 +108,13 @@ void ShellSession::RunStatement(const std::string& text) {
 void ShellSession::SetParameter(const std::string& spec) {
   const size_t arrow = spec.find("=>");
   if (arrow == std::string::npos) {
-    const std::string name = Trim(spec);
+    const std::string name = Stripped(spec);
     if (name.empty()) return Fail(":param needs a name: :param name => value");
     if (params_.erase(name) == 0) return Fail(":param: no parameter $" + name);
     return;
   }
-  const std::string name = Trim(spec.substr(0, arrow));
-  const std::string expression = Trim(spec.substr(arrow + 2));
+  const std::string name = Stripped(spec.substr(0, arrow));
+  const std::string expression = Stripped(spec.substr(arrow + 2));
   if (name.empty() || expression.empty()) {
     return Fail(":param expects name => value, e.g. :param org => 'KAIST'");
   }
@@ -123,7 +127,7 @@ void ShellSession::SetParameter(const std::string& spec) {
 bool ShellSession::RunCommand(const std::string& line) {
   const size_t space = line.find_first_of(" \t");
   const std::string command = line.substr(0, space);
-  const std::string rest = space == std::string::npos ? "" : Trim(line.substr(space));
+  const std::string rest = space == std::string::npos ? "" : Stripped(line.substr(space));
   if (command == ":quit" || command == ":exit" || command == ":q") return false;
   if (command == ":help") {
     out_ << kHelp;
@@ -156,7 +160,7 @@ bool ShellSession::RunCommand(const std::string& line) {
     SetParameter(rest);
   } else if (command == ":report") {
     std::ostringstream err;
-    if (RunReport(db_, Words(rest), out_, err) != 0) Fail(Trim(err.str()));
+    if (RunReport(db_, Words(rest), out_, err, cancel_) != 0) Fail(Stripped(err.str()));
   } else {
     Fail("unknown command " + command + " (:help lists them)");
   }

@@ -8,7 +8,9 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "alliance/value.h"
@@ -41,6 +43,11 @@ struct QueryOptions {
   int64_t max_var_length = 50;             // hard cap on unbounded `*` expansions
   // Set to true from another thread to cancel the running statement.
   const std::atomic<bool>* cancel = nullptr;
+  // Told how long steps inside the statement get on, for a progress bar: the step
+  // ("snapshot": reading the graph for an analytics procedure), units done so far and
+  // units expected (an estimate; 0 when unknown). Called from one thread at a time,
+  // not always the caller's; it should return quickly.
+  std::function<void(std::string_view step, uint64_t done, uint64_t expected)> progress;
 };
 
 }  // namespace alliance

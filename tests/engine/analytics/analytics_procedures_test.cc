@@ -3,6 +3,7 @@
 // back that obeys the schema and is atomic, and clear configuration errors.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -301,6 +302,36 @@ TEST_F(AnalyticsProceduresTest, ShortestPathsNameTheConsortiaBetween) {
   EXPECT_EQ(row[2].as_int(), 2);
   ASSERT_EQ(row[3].as_list().size(), 1u);
   EXPECT_EQ(Name(row[3].as_list()[0]), "SK Telecom Consortium");
+}
+
+// A statement's progress callback hears of the snapshot build; a statement
+// cancelled while it builds stops with the cancellation, not a result.
+TEST_F(AnalyticsProceduresTest, SnapshotBuildReportsProgressAndStopsWhenCancelled) {
+  QueryOptions options;
+  std::vector<std::string> steps;
+  uint64_t last_done = 0;
+  options.progress = [&](std::string_view step, uint64_t done, uint64_t expected) {
+    steps.emplace_back(step);
+    last_done = done;
+    EXPECT_LE(done, expected);
+  };
+  auto r = db_->Execute("CALL algo.twoMode.degree() YIELD node, score RETURN count(*)", {},
+                        options);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_FALSE(steps.empty());
+  EXPECT_EQ(steps.front(), "snapshot");
+  EXPECT_GE(last_done, 40u);  // at least one MEMBER_OF entry per member organisation
+
+  std::atomic<bool> cancel{false};
+  QueryOptions cancelling;
+  cancelling.cancel = &cancel;
+  cancelling.progress = [&](std::string_view, uint64_t, uint64_t) { cancel.store(true); };
+  // A selection no earlier call used, so the snapshot is built, not taken from the cache.
+  auto stopped = db_->Execute(
+      "CALL algo.pageRank({nodeLabels: ['Organisation', 'Consortium', 'Model'], "
+      "relationshipTypes: ['MEMBER_OF', 'DEVELOPS']}) YIELD node, score RETURN count(*)",
+      {}, cancelling);
+  EXPECT_TRUE(absl::IsCancelled(stopped.status())) << stopped.status();
 }
 
 // Two threads give the scores one thread gives, on a generated graph large

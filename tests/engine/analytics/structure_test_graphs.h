@@ -7,18 +7,15 @@
 #include <vector>
 
 #include "engine/analytics/csr_graph.h"
+#include "tests/engine/analytics/cohesion_test_graphs.h"
 
 namespace alliance::analytics::structure_graphs {
 
-using EdgeList = std::vector<std::pair<VertexIndex, VertexIndex>>;
-
-inline CsrGraph Build(VertexIndex n, const EdgeList& edges, bool directed) {
-  std::vector<WeightedEdge> list;
-  for (auto [u, v] : edges) list.push_back({u, v, 1.0});
-  return CsrGraph::Build(n, std::move(list), {.directed = directed});
+// One edge-list builder for every test graph (see cohesion_test_graphs.h).
+using cohesion_graphs::Undirected;
+inline CsrGraph Directed(VertexIndex n, std::vector<WeightedEdge> edges) {
+  return CsrGraph::Build(n, std::move(edges), {.directed = true});
 }
-inline CsrGraph Undirected(VertexIndex n, const EdgeList& edges) { return Build(n, edges, false); }
-inline CsrGraph Directed(VertexIndex n, const EdgeList& edges) { return Build(n, edges, true); }
 
 // 0 - 1 - 2 - 3
 inline CsrGraph Path4() { return Undirected(4, {{0, 1}, {1, 2}, {2, 3}}); }

@@ -27,7 +27,7 @@
 namespace alliance::tools {
 namespace {
 
-constexpr std::string_view kFormatHint = "; --format jsonl keeps it";
+constexpr std::string_view kJsonlFormatHint = "; --format jsonl keeps it";
 
 std::string FileStem(std::string_view name) {
   std::string stem;
@@ -143,12 +143,12 @@ class CsvWriter final : public GraphWriter {
  private:
   static absl::Status NodeError(const Node& node, const absl::Status& s) {
     return absl::InvalidArgumentError(
-        StrCat("node ", node.id, " (", DisplayName(node), "): ", s.message(), kFormatHint));
+        StrCat("node ", node.id, " (", DisplayName(node), "): ", s.message(), kJsonlFormatHint));
   }
   static absl::Status RelationshipError(const Relationship& rel, const absl::Status& s) {
     return absl::InvalidArgumentError(StrCat("relationship ", rel.id, " (", rel.start,
                                              ")-[:", rel.type, "]->(", rel.end, "): ", s.message(),
-                                             kFormatHint));
+                                             kJsonlFormatHint));
   }
   static absl::Status WriteError(const OpenFile& file) {
     return absl::InternalError(StrCat("cannot write ", file.path, ": ", std::strerror(errno)));
@@ -186,7 +186,7 @@ class CsvWriter final : public GraphWriter {
         if (!field.ok()) {
           return absl::InvalidArgumentError(StrCat(subdirectory == "nodes" ? "label " : "type ",
                                                    name, ": ", field.status().message(),
-                                                   kFormatHint));
+                                                   kJsonlFormatHint));
         }
         StrAppend(&header, ",", *field);
       }

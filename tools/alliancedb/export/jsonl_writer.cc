@@ -18,7 +18,7 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 // The only stored values JSON cannot hold are NaN and the infinities.
-constexpr std::string_view kFormatHint = "; --format csv keeps it";
+constexpr std::string_view kCsvFormatHint = "; --format csv keeps it";
 
 class JsonlWriter final : public GraphWriter {
  public:
@@ -31,7 +31,7 @@ class JsonlWriter final : public GraphWriter {
     if (!node.labels.empty()) j["labels"] = node.labels;
     if (absl::Status s = AddProperties(node.properties, j); !s.ok()) {
       return absl::InvalidArgumentError(
-          StrCat("node ", node.id, " (", DisplayName(node), "): ", s.message(), kFormatHint));
+          StrCat("node ", node.id, " (", DisplayName(node), "): ", s.message(), kCsvFormatHint));
     }
     return WriteLine(j);
   }
@@ -46,7 +46,7 @@ class JsonlWriter final : public GraphWriter {
               {"end", End(rel.end, end_labels)}};
     if (absl::Status s = AddProperties(rel.properties, j); !s.ok()) {
       return absl::InvalidArgumentError(
-          StrCat("relationship ", rel.id, ": ", s.message(), kFormatHint));
+          StrCat("relationship ", rel.id, ": ", s.message(), kCsvFormatHint));
     }
     return WriteLine(j);
   }

@@ -15,7 +15,6 @@
 namespace alliance::tools::html {
 namespace {
 
-constexpr double kFontPx = 12;
 constexpr double kBarHeight = 18;
 constexpr double kRowHeight = 24;
 constexpr double kMaxBar = 480;

@@ -17,7 +17,6 @@
 namespace alliance::tools::html {
 namespace {
 
-constexpr double kFontPx = 12;
 constexpr double kMinCell = 48;
 constexpr double kSlant = 0.7071;  // column labels are turned 45 degrees
 

@@ -25,7 +25,6 @@ namespace {
 
 constexpr double kMinRadius = 5;
 constexpr double kMaxRadius = 22;
-constexpr double kFontPx = 12;
 constexpr double kLabelGap = 3;
 constexpr double kMargin = 16;
 constexpr double kMaxWidth = 1100;  // wider layouts are scaled down to fit the page

@@ -7,6 +7,9 @@
 
 namespace alliance::tools::html {
 
+// The font size the SVG sections draw their labels and values in.
+inline constexpr double kFontPx = 12;
+
 // Pixels `text` takes in a sans-serif font of `font_px`: about 0.62 em per
 // narrow character and 1 em per wide one (Hangul, CJK). A generous estimate:
 // too wide only wastes margin, too narrow clips labels.
