@@ -19,6 +19,7 @@ import pty
 import select
 import signal
 import sys
+import termios
 import time
 
 binary, home, data_dir, history = sys.argv[1:5]
@@ -68,8 +69,22 @@ def expect(token, timeout=30):
     fail(f"waited {timeout} s for {token!r}")
 
 
-def send(data):
+def send(data, timeout=10):
+    """Types `data` once the line editor reads keys one by one. Keys that arrive while
+    the terminal is still in line mode (between the prompt being drawn and the editor
+    switching modes) are taken by the kernel's line discipline: echoed twice, and a
+    Ctrl-D there is no end of input. A person never types that fast; a script does."""
+    end = time.time() + timeout
+    while termios.tcgetattr(fd)[3] & termios.ICANON:
+        if time.time() > end:
+            fail(f"the line editor did not take the terminal within {timeout} s")
+        time.sleep(0.01)
     os.write(fd, data)
+
+
+def interrupt():
+    """Ctrl-C while a statement runs (the terminal is in line mode then)."""
+    os.write(fd, b"\x03")
 
 
 expect(PROMPT, timeout=60)  # the first run builds the default database
@@ -102,7 +117,7 @@ if "카이스트 KAIST".encode() not in out:
 
 send(b"UNWIND range(1, 5000000) AS x UNWIND range(1, 1000) AS y RETURN count(*);\r")
 time.sleep(1.5)
-send(b"\x03")
+interrupt()
 out = expect(PROMPT, timeout=20)
 if b"cancelled" not in out:
     fail("Ctrl-C did not cancel the running statement")
