@@ -9,7 +9,9 @@
 // targets at 10000.
 #include <benchmark/benchmark.h>
 
+#include <chrono>
 #include <optional>
+#include <thread>
 #include <vector>
 
 #include "alliance/database.h"
@@ -22,6 +24,7 @@
 #include "engine/analytics/two_mode_centrality.h"
 #include "engine/analytics/two_mode_projection.h"
 #include "engine/graph_snapshot.h"
+#include "rocksdb/db.h"
 #include "storage/store.h"
 #include "storage/transaction.h"
 
@@ -36,6 +39,21 @@ SnapshotSpec Membership() {
 
 constexpr int64_t kExactMaxOrganisations = 20000;
 
+// Timings start once the import's background compactions are done. Right after a bulk
+// import RocksDB merges its overlapping files on the other core for a while (a minute
+// at 1M organisations), which both slows scans and takes a core from the algorithms;
+// a settled database makes runs comparable. (RocksDB 7.8 has no WaitForCompact.)
+void WaitForCompactions(const storage::Store& store) {
+  for (;;) {
+    uint64_t pending = 0;
+    uint64_t running = 0;
+    store.db()->GetAggregatedIntProperty("rocksdb.compaction-pending", &pending);
+    store.db()->GetIntProperty("rocksdb.num-running-compactions", &running);
+    if (pending == 0 && running == 0) return;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+}
+
 // The generated database, reopened at the storage layer for snapshot builds.
 struct Fixture {
   bench::GeneratedDatabase generated{"alliance-analytics-bench"};
@@ -46,6 +64,7 @@ struct Fixture {
   Fixture() {
     generated.db.reset();  // one read-write opener at a time
     store = *storage::Store::Open(generated.db_path(), storage::StoreOptions{});
+    WaitForCompactions(*store);
     membership = *BuildSnapshot(*store->BeginRead(), Membership());
     is_organisation = membership->VerticesWithLabel(0);  // Membership()'s first label
   }

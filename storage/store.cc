@@ -72,6 +72,10 @@ absl::Status FromRocks(const rocksdb::Status& s, std::string_view what) {
   return absl::InternalError(StrCat(what, ": ", s.ToString()));
 }
 
+size_t Store::block_cache_capacity() const {
+  return block_cache_ ? block_cache_->GetCapacity() : 0;
+}
+
 absl::StatusOr<std::unique_ptr<Store>> Store::Open(const std::string& path,
                                                    const StoreOptions& options) {
   std::unique_ptr<Store> store(new Store());

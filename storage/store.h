@@ -76,6 +76,8 @@ class Store {
 
   // For the importer, the checker and snapshots: raw access inside storage/.
   rocksdb::DB* db() const { return db_; }
+  // Bytes the shared block cache holds at most.
+  size_t block_cache_capacity() const;
   rocksdb::ColumnFamilyHandle* cf(Cf which) const { return handles_[static_cast<int>(which)]; }
   // Hands out `count` consecutive ids; the caller persists the new counter in
   // the same batch as the data (see Transaction::Commit and the importer).

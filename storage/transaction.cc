@@ -142,7 +142,8 @@ absl::Status Transaction::ScanPrefix(
     Cf cf, std::string_view prefix,
     const std::function<bool(std::string_view, std::string_view)>& fn) const {
   // The prefix extractor only covers whole 8-byte node prefixes.
-  return Scan(cf, prefix, PrefixSuccessor(prefix), prefix.size() != kNodeKeySize, fn);
+  return Scan(cf, prefix, PrefixSuccessor(prefix), prefix.size() != kNodeKeySize,
+              /*bulk=*/false, fn);
 }
 
 uint64_t Transaction::EstimatedKeyCount(Cf cf) const {
@@ -154,14 +155,25 @@ uint64_t Transaction::EstimatedKeyCount(Cf cf) const {
 absl::Status Transaction::ScanRange(
     Cf cf, std::string_view begin, std::string_view end,
     const std::function<bool(std::string_view, std::string_view)>& fn) const {
-  return Scan(cf, begin, end, /*total_order=*/true, fn);
+  return Scan(cf, begin, end, /*total_order=*/true, /*bulk=*/true, fn);
 }
 
 absl::Status Transaction::Scan(
-    Cf cf, std::string_view begin, std::string_view end, bool total_order,
+    Cf cf, std::string_view begin, std::string_view end, bool total_order, bool bulk,
     const std::function<bool(std::string_view, std::string_view)>& fn) const {
   rocksdb::ReadOptions ro;
   ro.snapshot = snapshot_;
+  if (bulk) {
+    // A range read from end to end (snapshot builds): large reads. When the column
+    // family is larger than the block cache its blocks would only evict one another
+    // (and the point lookups' working set), so they are not cached; measured at 1M
+    // organisations, 3.0 -> 4.1-5.0M edges/s. Smaller ones stay cached for the next
+    // build. Data on disk is compressed: about twice its size in the cache.
+    uint64_t live_bytes = 0;
+    store_->db()->GetIntProperty(store_->cf(cf), "rocksdb.estimate-live-data-size", &live_bytes);
+    ro.fill_cache = 2 * live_bytes <= store_->block_cache_capacity();
+    ro.readahead_size = 2 << 20;
+  }
   rocksdb::Slice upper_slice(end.data(), end.size());
   if (!end.empty()) ro.iterate_upper_bound = &upper_slice;
   ro.total_order_seek = total_order;

@@ -117,7 +117,7 @@ class Transaction {
   friend class Store;
   Transaction(Store* store, std::shared_ptr<const schema::Catalog> catalog);
   absl::Status Scan(
-      Cf cf, std::string_view begin, std::string_view end, bool total_order,
+      Cf cf, std::string_view begin, std::string_view end, bool total_order, bool bulk,
       const std::function<bool(std::string_view key, std::string_view value)>& fn) const;
   Transaction(Store* store, std::shared_ptr<const schema::Catalog> catalog,
               WriterSlot::Guard writer);
