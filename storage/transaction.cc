@@ -167,7 +167,7 @@ absl::Status Transaction::Scan(
     // A range read from end to end (snapshot builds): large reads. When the column
     // family is larger than the block cache its blocks would only evict one another
     // (and the point lookups' working set), so they are not cached; measured at 1M
-    // organisations, 3.0 -> 4.1-5.0M edges/s. Smaller ones stay cached for the next
+    // organisations, 3.0 -> 3.7-5.0M edges/s. Smaller ones stay cached for the next
     // build. Data on disk is compressed: about twice its size in the cache.
     uint64_t live_bytes = 0;
     store_->db()->GetIntProperty(store_->cf(cf), "rocksdb.estimate-live-data-size", &live_bytes);

@@ -2,9 +2,6 @@
 
 namespace alliance::tools {
 
-StatementProgress::StatementProgress(ProgressBar::Options bar_options)
-    : bar_options_(std::move(bar_options)) {}
-
 StatementProgress::~StatementProgress() {
   if (bar_) bar_->Finish();
 }
@@ -23,8 +20,7 @@ void StatementProgress::Report(std::string_view step, uint64_t done, uint64_t ex
     if (bar_) bar_->Finish();
     step_ = std::string(step);
     const std::string what = step == "snapshot" ? "building snapshot" : step_;
-    bar_ = bar_options_ ? std::make_unique<ProgressBar>(what, "relationships", *bar_options_)
-                        : std::make_unique<ProgressBar>(what, "relationships");
+    bar_ = std::make_unique<ProgressBar>(what, "relationships");
   }
   last_done_ = done;
   bar_->Update(done, expected > 0 ? static_cast<double>(done) / static_cast<double>(expected)

@@ -8,7 +8,6 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -20,8 +19,6 @@ namespace alliance::tools {
 class StatementProgress {
  public:
   StatementProgress() = default;
-  // Tests choose where the bars go and when they show.
-  explicit StatementProgress(ProgressBar::Options bar_options);
   ~StatementProgress();
   StatementProgress(const StatementProgress&) = delete;
   StatementProgress& operator=(const StatementProgress&) = delete;
@@ -33,7 +30,6 @@ class StatementProgress {
  private:
   void Report(std::string_view step, uint64_t done, uint64_t expected);
 
-  std::optional<ProgressBar::Options> bar_options_;
   std::mutex mu_;  // reports come from the statement's worker threads, one at a time
   std::string step_;
   uint64_t last_done_ = 0;
