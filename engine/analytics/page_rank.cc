@@ -27,7 +27,9 @@ PageRankResult PageRank(const CsrGraph& graph, const PageRankOptions& options) {
   const double alpha = options.damping;
   const double uniform = 1.0 / n;
   const size_t block_count = (static_cast<size_t>(n) + kBlockSize - 1) / kBlockSize;
-  const unsigned workers = ResolveWorkerCount(options.threads, block_count);
+  const unsigned requested =
+      options.threads == 0 && graph.arc_count() < kPageRankParallelArcs ? 1 : options.threads;
+  const unsigned workers = ResolveWorkerCount(requested, block_count);
 
   // 0 marks a dangling vertex, as NetworkX's S == 0 after inverting the nonzero row sums.
   std::vector<double> inverse_strength(n);

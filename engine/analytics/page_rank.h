@@ -19,9 +19,15 @@ struct PageRankOptions {
   // pagerank reads the "weight" attribute by default; an unweighted graph counts each arc as 1.
   bool weighted = true;
   // Vertices are swept in fixed blocks spread over this many std::threads (0 = one per
-  // hardware thread); the block sums make results bit-identical for any thread count.
+  // hardware thread once the graph has kPageRankParallelArcs arcs, one below: each sweep
+  // starts its threads); the block sums make results bit-identical for any thread count.
   unsigned threads = 1;
 };
+
+// Below this many arcs a sweep takes less time than starting threads for it. Two-mode
+// graphs from analytics_bench, one thread vs two: 100k arcs 1.90 vs 2.75 ms; 300k arcs
+// 10.9 vs 5.95 ms; 1M arcs 27.2 vs 15.4 ms (bench/RESULTS.md).
+inline constexpr uint64_t kPageRankParallelArcs = 200'000;
 
 struct PageRankResult {
   // Indexed by VertexIndex; sums to 1 up to rounding. The last iterate when not converged.
