@@ -3,11 +3,6 @@
 #include "absl/strings/ascii.h"
 
 namespace alliance::tools {
-namespace {
-
-std::string Trim(const std::string& s) { return std::string(absl::StripAsciiWhitespace(s)); }
-
-}  // namespace
 
 std::vector<std::string> StatementSplitter::AddLine(const std::string& line) {
   std::vector<std::string> done;
@@ -18,7 +13,7 @@ std::vector<std::string> StatementSplitter::AddLine(const std::string& line) {
     switch (state_) {
       case State::kCode:
         if (c == ';') {
-          std::string statement = Trim(buffer_);
+          std::string statement(absl::StripAsciiWhitespace(buffer_));
           if (!statement.empty()) done.push_back(std::move(statement));
           buffer_.clear();
           continue;
@@ -69,7 +64,7 @@ std::vector<std::string> StatementSplitter::AddLine(const std::string& line) {
 }
 
 bool StatementSplitter::pending() const {
-  return state_ != State::kCode || !Trim(buffer_).empty();
+  return state_ != State::kCode || !absl::StripAsciiWhitespace(buffer_).empty();
 }
 
 void StatementSplitter::Clear() {
