@@ -3,9 +3,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <limits>
 #include <mutex>
 
 #include "absl/container/flat_hash_map.h"
@@ -32,29 +34,68 @@ struct ColumnPlan {
   const schema::PropertyDef* def = nullptr;  // null: undeclared
 };
 
+// The index entries one label of a node plan asks for.
+struct LabelIndexPlan {
+  uint32_t label = 0;
+  const schema::LabelDef* def = nullptr;  // null: an undeclared label (free mode)
+  std::optional<uint32_t> key_property;    // unique index
+  std::vector<uint32_t> lookup_properties;
+};
+
 struct RowPlan {
   std::vector<ColumnPlan> columns;
   std::vector<std::string> required_missing_columns;  // declared required, no column
   std::vector<std::pair<std::string, int>> required_columns;  // name, column
+  // Node plans: the indexes of each label, so rows need not consult the
+  // catalog (which another part may be extending).
+  std::vector<LabelIndexPlan> label_indexes;
   // Relationship plans: declared endpoints (label ids), if any.
   std::optional<uint32_t> from_label;
   std::optional<uint32_t> to_label;
   std::string owner;  // "label Organisation" / "relationship type MEMBER_OF"
 };
 
-// One slice of a relationship file, imported on its own thread into its own
-// runs; a file that cannot be split is one part.
-struct EdgePart {
+// One thread's run writers, indexed by Cf (meta has a single writer elsewhere).
+using WriterSet = std::array<std::unique_ptr<SstRunWriter>, static_cast<int>(Cf::kCount)>;
+
+SstRunWriter& Writer(WriterSet& writers, Cf cf) { return *writers[static_cast<int>(cf)]; }
+
+// One slice of a node or relationship file, imported on its own thread into
+// its own runs; a file that cannot be split is one part. Its n-th record gets
+// id id_base + n.
+struct FilePart {
   std::unique_ptr<CsvReader> reader;
-  EdgeId id_base = 0;  // the part's n-th record gets id_base + n
-  SstRunWriter* out = nullptr;
-  SstRunWriter* in = nullptr;
+  uint64_t id_base = 0;
+  uint64_t lines = 0;  // physical lines: the ids reserved when the file is split
+  WriterSet* writers = nullptr;
   bool reports_progress = false;
+  uint64_t records = 0;
+  absl::Status status;
+};
+
+struct EdgePart : FilePart {
   absl::flat_hash_map<uint32_t, RowPlan> plans;     // by type
   absl::flat_hash_map<std::string, uint32_t> types;  // type name -> id
   std::optional<uint32_t> default_type;
-  uint64_t edges = 0;
-  absl::Status status;
+};
+
+// What the importer checks once all parts of a node file are done, in file
+// order: ids and unique keys are unique across parts.
+struct NodePart : FilePart {
+  struct UniqueKey {
+    std::string key;
+    NodeId node;
+    const schema::LabelDef* def;
+  };
+  absl::flat_hash_map<std::string, RowPlan> plans;    // by label set
+  absl::flat_hash_map<std::string, uint32_t> labels;  // label name -> id
+  // Per node begun (a failed row included): its line and file id.
+  std::vector<int64_t> record_lines;
+  std::vector<std::string> file_ids;
+  // Per node finished: its labels, flattened.
+  std::vector<uint32_t> label_start{0};
+  std::vector<uint32_t> label_ids;
+  std::vector<UniqueKey> unique_keys;
 };
 
 class Importer {
@@ -77,33 +118,44 @@ class Importer {
 
  private:
   absl::Status Prepare();
-  absl::Status ImportNodes(CsvReader& reader, const std::string& default_label, int source);
+  // Opens a file in parts (one per thread when it can be split exactly) and
+  // gives each part its slot's writers and a range of ids from `next_id`.
+  template <typename Part>
+  absl::StatusOr<std::vector<Part>> SplitFile(const std::string& path, uint64_t next_id);
+  absl::Status ImportNodeFile(const ImportSource& source, int source_index);
+  absl::Status ImportNodes(NodePart& part, const std::vector<uint32_t>& default_labels);
+  // Adds a finished node part to the id map, unique keys and label table; the
+  // error returned is the first in file order (a duplicate or the part's own).
+  absl::Status MergeNodePart(NodePart& part, int source_index,
+                             absl::flat_hash_map<std::string, NodeId>& id_map);
   absl::Status ImportRelationshipFile(const ImportSource& source);
   absl::Status ImportRelationships(EdgePart& part, const std::string& default_type);
   absl::Status Ingest();
-  absl::StatusOr<const RowPlan*> NodePlan(CsvReader& reader, const std::vector<uint32_t>& labels);
+  absl::StatusOr<const RowPlan*> NodePlan(NodePart& part, const std::vector<uint32_t>& labels);
+  absl::StatusOr<uint32_t> NodeLabel(NodePart& part, std::string_view name);
   absl::StatusOr<const RowPlan*> EdgePlan(EdgePart& part, uint32_t type);
   absl::StatusOr<uint32_t> EdgeType(EdgePart& part, std::string_view name);
   absl::Status ReadProperties(CsvReader& reader, const RowPlan& plan, PropertyList& out);
   absl::StatusOr<NodeId> ResolveId(CsvReader& reader, int column) const;
   void ReportProgress(const CsvReader& reader, bool force);
-  // The key id of a property name, added to the catalog when new.
+  // The key id of a property name, added to the catalog when new. Callers
+  // on part threads hold catalog_mutex_.
   uint32_t PropertyKey(const std::string& name);
   bool HasLabel(NodeId id, uint32_t label) const;
+  // "path:line" of an imported node, for messages.
+  std::string NodeOrigin(NodeId id) const;
 
   Store& store_;
   const ImportOptions& options_;
   const int threads_;
   schema::Catalog catalog_;
-  // Relationship parts run on several threads; catalog reads and changes
-  // (new types and property keys) go through this lock.
+  // Parts run on several threads; catalog reads and changes (new labels,
+  // types and property keys) go through this lock.
   std::mutex catalog_mutex_;
   bool catalog_changed_ = false;
   std::string scratch_;
-  std::vector<std::unique_ptr<SstRunWriter>> writers_;  // indexed by Cf
-  // Out/in runs of relationship part slot k (one slot per thread).
-  std::vector<std::pair<std::unique_ptr<SstRunWriter>, std::unique_ptr<SstRunWriter>>>
-      edge_writers_;
+  std::unique_ptr<SstRunWriter> meta_writer_;
+  std::vector<WriterSet> slots_;  // one per thread
   const rocksdb::Snapshot* snapshot_ = nullptr;
   bool database_empty_ = true;
 
@@ -111,25 +163,24 @@ class Importer {
   uint64_t nodes_ = 0;
   EdgeId edge_base_ = 0;
   uint64_t edges_ = 0;
-  // Edge ids handed out so far: parts of a split file take ids by line, so
-  // blank lines leave gaps and this may exceed edges_.
+  // Ids handed out so far: parts of a split file take ids by line, so blank
+  // lines leave gaps and these may exceed nodes_ and edges_.
+  uint64_t node_id_span_ = 0;
   uint64_t edge_id_span_ = 0;
-  // Labels of imported nodes, flattened: node i has labels_[label_start_[i] ..
-  // label_start_[i+1]).
+  // Labels of imported nodes, flattened: node base+i has labels_[label_start_[i]
+  // .. label_start_[i+1]); an id left out by a gap has none.
   std::vector<uint32_t> label_start_{0};
   std::vector<uint32_t> labels_;
   // File id (per id group) -> node id.
   absl::flat_hash_map<std::string, absl::flat_hash_map<std::string, NodeId>> ids_;
-  // Unique-index key -> node; and where each node came from, for messages.
+  // Unique-index key -> node; and where each node came from (source, line;
+  // source -1 for a gap), for messages.
   absl::flat_hash_map<std::string, NodeId> unique_keys_;
   std::vector<std::pair<int, int64_t>> node_origin_;
   std::vector<std::string> source_paths_;
 
-  absl::flat_hash_map<std::string, RowPlan> node_plans_;
-  const CsvReader* planned_reader_ = nullptr;
-
   ImportProgress progress_;
-  std::atomic<uint64_t> edge_rows_{0};  // rows done by relationship parts
+  std::atomic<uint64_t> part_rows_{0};  // rows done by parts, not yet in progress_
   std::chrono::steady_clock::time_point last_progress_;
 };
 
@@ -149,10 +200,6 @@ void AddRequired(const CsvHeader& header, const std::vector<schema::PropertyDef>
   }
 }
 
-SstRunWriter& Writer(std::vector<std::unique_ptr<SstRunWriter>>& writers, Cf cf) {
-  return *writers[static_cast<int>(cf)];
-}
-
 absl::Status Importer::Prepare() {
   char name[64];
   std::snprintf(name, sizeof name, "import-%d-%lld", static_cast<int>(::getpid()),
@@ -165,26 +212,25 @@ absl::Status Importer::Prepare() {
     return absl::InternalError(
         StrCat("cannot create scratch directory ", scratch_, ": ", ec.message()));
   }
-  // The edge copies dominate; the indexes share the rest.
+  // The edge copies dominate; the indexes share the rest. Each thread's slot
+  // gets its share of the budget.
   const size_t budget = options_.memory_budget_bytes;
   const std::pair<Cf, size_t> shares[] = {
-      {Cf::kMeta, 1 << 20},       {Cf::kNodes, budget / 8},     {Cf::kOut, budget * 3 / 8},
-      {Cf::kIn, budget / 4},      {Cf::kLabelIdx, budget / 16}, {Cf::kUniqueIdx, budget / 16},
-      {Cf::kLookupIdx, budget / 8}};
+      {Cf::kNodes, budget / 8},     {Cf::kOut, budget * 3 / 8},       {Cf::kIn, budget / 4},
+      {Cf::kLabelIdx, budget / 16}, {Cf::kUniqueIdx, budget / 16}, {Cf::kLookupIdx, budget / 8}};
   static const char* kNames[] = {"meta", "nodes", "out", "in", "label_idx", "unique_idx",
                                  "lookup_idx"};
   auto make_writer = [&](Cf cf, std::string name, size_t share) {
     return std::make_unique<SstRunWriter>(store_, cf, scratch_, std::move(name),
                                           std::max<size_t>(share, 1 << 20));
   };
-  writers_.resize(static_cast<int>(Cf::kCount));
-  for (auto [cf, share] : shares) {
-    if (cf == Cf::kOut || cf == Cf::kIn) continue;
-    writers_[static_cast<int>(cf)] = make_writer(cf, kNames[static_cast<int>(cf)], share);
-  }
+  meta_writer_ = make_writer(Cf::kMeta, "meta", 1 << 20);
+  slots_.resize(threads_);
   for (int k = 0; k < threads_; ++k) {
-    edge_writers_.emplace_back(make_writer(Cf::kOut, StrCat("out-", k), budget * 3 / 8 / threads_),
-                               make_writer(Cf::kIn, StrCat("in-", k), budget / 4 / threads_));
+    for (auto [cf, share] : shares) {
+      slots_[k][static_cast<int>(cf)] =
+          make_writer(cf, StrCat(kNames[static_cast<int>(cf)], "-", k), share / threads_);
+    }
   }
   node_base_ = store_.next_node_id();
   edge_base_ = store_.next_edge_id();
@@ -203,7 +249,7 @@ void Importer::ReportProgress(const CsvReader& reader, bool force) {
   if (!force && now - last_progress_ < std::chrono::milliseconds(200)) return;
   last_progress_ = now;
   ImportProgress p = progress_;
-  p.rows += edge_rows_.load(std::memory_order_relaxed);
+  p.rows += part_rows_.load(std::memory_order_relaxed);
   p.bytes_read += reader.bytes_read();
   options_.progress(p);
 }
@@ -220,28 +266,49 @@ bool Importer::HasLabel(NodeId id, uint32_t label) const {
                    label) != labels_.begin() + label_start_[i + 1];
 }
 
-// Plans are per file and label set: the schema lookups happen once, not per row.
-absl::StatusOr<const RowPlan*> Importer::NodePlan(CsvReader& reader,
-                                                  const std::vector<uint32_t>& labels) {
-  if (planned_reader_ != &reader) {
-    node_plans_.clear();
-    planned_reader_ = &reader;
+std::string Importer::NodeOrigin(NodeId id) const {
+  const auto& [source, line] = node_origin_[id - node_base_];
+  return StrCat(source_paths_[source], ":", line);
+}
+
+absl::StatusOr<uint32_t> Importer::NodeLabel(NodePart& part, std::string_view name) {
+  auto it = part.labels.find(ToAbsl(name));
+  if (it != part.labels.end()) return it->second;
+  std::lock_guard<std::mutex> lock(catalog_mutex_);
+  uint32_t label;
+  if (auto id = catalog_.FindLabel(name);
+      id && (catalog_.mode() == schema::SchemaMode::kFree || catalog_.FindLabelDef(name))) {
+    label = *id;
+  } else if (catalog_.mode() == schema::SchemaMode::kEnforced) {
+    return part.reader->Error(StrCat("schema violation: unknown label '", name, "'"));
+  } else {
+    catalog_changed_ = true;
+    label = catalog_.InternLabel(name);
   }
+  part.labels.emplace(std::string(name), label);
+  return label;
+}
+
+// Plans are per part and label set: the schema lookups happen once, not per row.
+absl::StatusOr<const RowPlan*> Importer::NodePlan(NodePart& part,
+                                                  const std::vector<uint32_t>& labels) {
   std::string cache_key(reinterpret_cast<const char*>(labels.data()),
                         labels.size() * sizeof(uint32_t));
-  auto it = node_plans_.find(cache_key);
-  if (it != node_plans_.end()) return &it->second;
+  auto it = part.plans.find(cache_key);
+  if (it != part.plans.end()) return &it->second;
+  std::lock_guard<std::mutex> lock(catalog_mutex_);
   RowPlan plan;
   std::vector<const schema::LabelDef*> defs;
   std::vector<std::string> names;
   for (uint32_t l : labels) {
     names.push_back(catalog_.LabelName(l));
-    if (const schema::LabelDef* def = catalog_.FindLabelDef(catalog_.LabelName(l))) {
-      defs.push_back(def);
-    }
+    LabelIndexPlan& index = plan.label_indexes.emplace_back();
+    index.label = l;
+    index.def = catalog_.FindLabelDef(catalog_.LabelName(l));
+    if (index.def != nullptr) defs.push_back(index.def);
   }
   plan.owner = StrCat("label ", absl::StrJoin(names, ":"));
-  const CsvHeader& header = reader.header();
+  const CsvHeader& header = part.reader->header();
   for (int i = 0; i < static_cast<int>(header.columns.size()); ++i) {
     const CsvColumn& col = header.columns[i];
     const bool stored_id = col.kind == CsvColumn::Kind::kId && !col.name.empty();
@@ -257,7 +324,18 @@ absl::StatusOr<const RowPlan*> Importer::NodePlan(CsvReader& reader,
   }
   for (const schema::LabelDef* d : defs) AddRequired(header, d->properties, plan);
   for (ColumnPlan& c : plan.columns) c.key = PropertyKey(header.columns[c.column].name);
-  return &node_plans_.emplace(std::move(cache_key), std::move(plan)).first->second;
+  // After the columns' keys are known: an index on a property with no column
+  // finds no value and adds no entry.
+  for (LabelIndexPlan& index : plan.label_indexes) {
+    if (index.def == nullptr) continue;
+    if (!index.def->key_property.empty()) {
+      index.key_property = catalog_.FindPropertyKey(index.def->key_property);
+    }
+    for (const std::string& lookup : index.def->lookup_properties) {
+      if (auto pk = catalog_.FindPropertyKey(lookup)) index.lookup_properties.push_back(*pk);
+    }
+  }
+  return &part.plans.emplace(std::move(cache_key), std::move(plan)).first->second;
 }
 
 absl::StatusOr<const RowPlan*> Importer::EdgePlan(EdgePart& part, uint32_t type) {
@@ -342,31 +420,69 @@ absl::Status Importer::ReadProperties(CsvReader& reader, const RowPlan& plan, Pr
   return absl::OkStatus();
 }
 
-absl::Status Importer::ImportNodes(CsvReader& reader, const std::string& default_label,
-                                   int source) {
-  const CsvHeader& header = reader.header();
-  std::vector<uint32_t> default_labels;
-  auto intern_label = [&](std::string_view name) -> absl::StatusOr<uint32_t> {
-    if (auto id = catalog_.FindLabel(name)) {
-      if (catalog_.mode() == schema::SchemaMode::kFree || catalog_.FindLabelDef(name)) return *id;
-    }
-    if (catalog_.mode() == schema::SchemaMode::kEnforced) {
-      return reader.Error(StrCat("schema violation: unknown label '", name, "'"));
-    }
-    catalog_changed_ = true;
-    return catalog_.InternLabel(name);
-  };
-  if (!default_label.empty()) {
-    for (absl::string_view l : absl::StrSplit(default_label, ':')) {
-      if (l.empty()) continue;
-      ASSIGN_OR_RETURN(uint32_t id, intern_label(std::string_view(l.data(), l.size())));
-      default_labels.push_back(id);
-    }
+template <typename Part>
+absl::StatusOr<std::vector<Part>> Importer::SplitFile(const std::string& path, uint64_t next_id) {
+  ASSIGN_OR_RETURN(std::vector<CsvReader::Part> split,
+                   CsvReader::OpenParts(path, options_.csv, threads_));
+  std::vector<Part> parts(split.size());
+  for (size_t k = 0; k < split.size(); ++k) {
+    parts[k].reader = std::move(split[k].reader);
+    parts[k].id_base = next_id;
+    parts[k].lines = split[k].lines;
+    next_id += split[k].lines;
+    parts[k].writers = &slots_[k];
   }
+  parts.front().reports_progress = true;
+  return parts;
+}
+
+// The ids taken once a file's parts are done: one part's are dense; split
+// parts reserved a range per line.
+template <typename Part>
+uint64_t IdSpanAfter(const std::vector<Part>& parts, uint64_t base, uint64_t span) {
+  if (parts.size() == 1) return span + parts.front().records;
+  return parts.back().id_base + parts.back().lines - base;
+}
+
+absl::Status Importer::ImportNodeFile(const ImportSource& source, int source_index) {
+  ASSIGN_OR_RETURN(std::vector<NodePart> parts,
+                   SplitFile<NodePart>(source.path, node_base_ + node_id_span_));
+  std::vector<uint32_t> default_labels;
+  for (absl::string_view l : absl::StrSplit(source.default_label_or_type, ':')) {
+    if (l.empty()) continue;
+    ASSIGN_OR_RETURN(uint32_t id, NodeLabel(parts.front(), std::string_view(l.data(), l.size())));
+    default_labels.push_back(id);
+  }
+  RunTasks(parts.size(), threads_, [&](size_t k) {
+    parts[k].status = ImportNodes(parts[k], default_labels);
+  });
+  const CsvHeader& header = parts.front().reader->header();
   auto& id_map = ids_[header.id_column >= 0 ? header.columns[header.id_column].id_group : ""];
+  size_t file_ids = 0;
+  for (const NodePart& part : parts) file_ids += part.file_ids.size();
+  id_map.reserve(id_map.size() + file_ids);
+  for (NodePart& part : parts) {
+    RETURN_IF_ERROR(MergeNodePart(part, source_index, id_map));
+    nodes_ += part.records;
+    progress_.bytes_read += part.reader->bytes_read();
+  }
+  node_id_span_ = IdSpanAfter(parts, node_base_, node_id_span_);
+  progress_.rows += part_rows_.exchange(0);
+  return absl::OkStatus();
+}
+
+absl::Status Importer::ImportNodes(NodePart& part, const std::vector<uint32_t>& default_labels) {
+  CsvReader& reader = *part.reader;
+  const CsvHeader& header = reader.header();
+  const bool enforced = catalog_.mode() == schema::SchemaMode::kEnforced;
+  SstRunWriter& node_runs = Writer(*part.writers, Cf::kNodes);
+  SstRunWriter& label_runs = Writer(*part.writers, Cf::kLabelIdx);
+  SstRunWriter& unique_runs = Writer(*part.writers, Cf::kUniqueIdx);
+  SstRunWriter& lookup_runs = Writer(*part.writers, Cf::kLookupIdx);
   std::vector<uint32_t> labels;
   NodeRecordData record;
   std::string key;
+  std::vector<Value> values;
   while (true) {
     ASSIGN_OR_RETURN(bool more, reader.Next());
     if (!more) break;
@@ -376,29 +492,25 @@ absl::Status Importer::ImportNodes(CsvReader& reader, const std::string& default
       if (names.type() == Value::Type::kList) {
         for (const Value& n : names.as_list()) {
           if (n.as_string().empty()) continue;
-          ASSIGN_OR_RETURN(uint32_t id, intern_label(n.as_string()));
+          ASSIGN_OR_RETURN(uint32_t id, NodeLabel(part, n.as_string()));
           labels.push_back(id);
         }
       }
     }
     std::sort(labels.begin(), labels.end());
     labels.erase(std::unique(labels.begin(), labels.end()), labels.end());
-    if (labels.empty() && catalog_.mode() == schema::SchemaMode::kEnforced) {
+    if (labels.empty() && enforced) {
       return reader.Error("schema violation: the node has no label (add a :LABEL column or "
                           "give the file a default label)");
     }
-    ASSIGN_OR_RETURN(const RowPlan* plan, NodePlan(reader, labels));
-    const NodeId id = node_base_ + nodes_;
+    ASSIGN_OR_RETURN(const RowPlan* plan, NodePlan(part, labels));
+    const NodeId id = part.id_base + part.records;
+    // Ids are checked for duplicates when the parts are merged.
     if (header.id_column >= 0) {
       if (reader.field_is_null(header.id_column)) return reader.Error("the node id is empty");
-      std::string file_id(reader.raw_field(header.id_column));
-      auto [it, inserted] = id_map.emplace(std::move(file_id), id);
-      if (!inserted) {
-        const auto& [src, line] = node_origin_[it->second - node_base_];
-        return reader.Error(StrCat("duplicate node id '", it->first, "' (first used at ",
-                                         source_paths_[src], ":", line, ")"));
-      }
+      part.file_ids.emplace_back(reader.raw_field(header.id_column));
     }
+    part.record_lines.push_back(reader.line());
     record.labels = labels;
     RETURN_IF_ERROR(ReadProperties(reader, *plan, record.properties));
 
@@ -408,63 +520,103 @@ absl::Status Importer::ImportNodes(CsvReader& reader, const std::string& default
       }
       return nullptr;
     };
-    for (uint32_t label : labels) {
-      RETURN_IF_ERROR(Writer(writers_, Cf::kLabelIdx).Add(LabelIndexKey(label, id), ""));
-      const schema::LabelDef* def = catalog_.FindLabelDef(catalog_.LabelName(label));
-      if (def == nullptr) continue;
-      if (!def->key_property.empty()) {
-        auto pk = catalog_.FindPropertyKey(def->key_property);
-        const Value* v = pk ? find(*pk) : nullptr;
-        if (v != nullptr) {
-          ASSIGN_OR_RETURN(key, UniqueIndexKey(label, *pk, *v));
-          auto [it, inserted] = unique_keys_.emplace(key, id);
-          if (!inserted) {
-            const auto& [src, line] = node_origin_[it->second - node_base_];
-            return reader.Error(StrCat("schema violation: duplicate key ", def->name, " ",
-                                             def->key_property, " ", v->ToString(),
-                                             " (first at ", source_paths_[src], ":", line, ")"));
+    for (const LabelIndexPlan& index : plan->label_indexes) {
+      RETURN_IF_ERROR(label_runs.Add(LabelIndexKey(index.label, id), ""));
+      if (index.def == nullptr) continue;
+      if (const Value* v = index.key_property ? find(*index.key_property) : nullptr) {
+        ASSIGN_OR_RETURN(key, UniqueIndexKey(index.label, *index.key_property, *v));
+        if (!database_empty_) {
+          rocksdb::ReadOptions ro;
+          ro.snapshot = snapshot_;
+          std::string existing;
+          if (store_.db()->Get(ro, store_.cf(Cf::kUniqueIdx), key, &existing).ok()) {
+            return reader.Error(StrCat(
+                "schema violation: duplicate key ", index.def->name, " ",
+                index.def->key_property, " ", v->ToString(), " (already in the database as node ",
+                existing.size() == 8 ? ReadU64(existing.data()) : 0, ")"));
           }
-          if (!database_empty_) {
-            rocksdb::ReadOptions ro;
-            ro.snapshot = snapshot_;
-            std::string existing;
-            if (store_.db()->Get(ro, store_.cf(Cf::kUniqueIdx), key, &existing).ok()) {
-              return reader.Error(StrCat(
-                  "schema violation: duplicate key ", def->name, " ", def->key_property, " ",
-                  v->ToString(), " (already in the database as node ",
-                  existing.size() == 8 ? ReadU64(existing.data()) : 0, ")"));
-            }
-          }
-          std::string value = NodeKey(id);
-          RETURN_IF_ERROR(Writer(writers_, Cf::kUniqueIdx).Add(key, value));
         }
+        RETURN_IF_ERROR(unique_runs.Add(key, NodeKey(id)));
+        part.unique_keys.push_back(NodePart::UniqueKey{std::move(key), id, index.def});
       }
-      for (const std::string& lookup : def->lookup_properties) {
-        auto pk = catalog_.FindPropertyKey(lookup);
-        const Value* v = pk ? find(*pk) : nullptr;
+      for (uint32_t pk : index.lookup_properties) {
+        const Value* v = find(pk);
         if (v == nullptr) continue;
-        std::vector<Value> values =
-            v->type() == Value::Type::kList ? v->as_list() : std::vector<Value>{*v};
+        if (v->type() == Value::Type::kList) {
+          values = v->as_list();
+        } else {
+          values.assign(1, *v);
+        }
         std::sort(values.begin(), values.end(), [](const Value& a, const Value& b) {
           return a.ToString() < b.ToString();
         });
         values.erase(std::unique(values.begin(), values.end()), values.end());
         for (const Value& element : values) {
-          ASSIGN_OR_RETURN(key, LookupIndexPrefix(label, *pk, element));
+          ASSIGN_OR_RETURN(key, LookupIndexPrefix(index.label, pk, element));
           AppendU64(key, id);
-          RETURN_IF_ERROR(Writer(writers_, Cf::kLookupIdx).Add(key, ""));
+          RETURN_IF_ERROR(lookup_runs.Add(key, ""));
         }
       }
     }
-    RETURN_IF_ERROR(Writer(writers_, Cf::kNodes).Add(NodeKey(id), EncodeNodeRecord(record)));
-    labels_.insert(labels_.end(), labels.begin(), labels.end());
-    label_start_.push_back(static_cast<uint32_t>(labels_.size()));
-    node_origin_.emplace_back(source, reader.line());
-    ++nodes_;
-    ++progress_.rows;
-    if ((progress_.rows & 0xfff) == 0) ReportProgress(reader, false);
+    RETURN_IF_ERROR(node_runs.Add(NodeKey(id), EncodeNodeRecord(record)));
+    part.label_ids.insert(part.label_ids.end(), labels.begin(), labels.end());
+    part.label_start.push_back(static_cast<uint32_t>(part.label_ids.size()));
+    ++part.records;
+    if ((part.records & 0xfff) == 0) {
+      part_rows_.fetch_add(0x1000, std::memory_order_relaxed);
+      if (part.reports_progress) ReportProgress(reader, false);
+    }
   }
+  part_rows_.fetch_add(part.records & 0xfff, std::memory_order_relaxed);
   return absl::OkStatus();
+}
+
+absl::Status Importer::MergeNodePart(NodePart& part, int source_index,
+                                     absl::flat_hash_map<std::string, NodeId>& id_map) {
+  // The part's nodes join the tables indexed by id, after any gap of blank
+  // lines before them.
+  const uint64_t first = part.id_base - node_base_;
+  node_origin_.resize(first, {-1, 0});
+  label_start_.resize(first + 1, label_start_.back());
+  for (int64_t line : part.record_lines) node_origin_.emplace_back(source_index, line);
+  const uint32_t offset = static_cast<uint32_t>(labels_.size());
+  labels_.insert(labels_.end(), part.label_ids.begin(), part.label_ids.end());
+  for (size_t i = 1; i < part.label_start.size(); ++i) {
+    label_start_.push_back(offset + part.label_start[i]);
+  }
+  // The part stopped at its first error; a duplicate on an earlier line is
+  // the import's first error instead (a duplicate id also on the same line:
+  // the id is the first thing checked in a row).
+  absl::Status first_error = part.status;
+  int64_t first_error_line =
+      part.status.ok() ? std::numeric_limits<int64_t>::max() : part.reader->line();
+  const std::string& path = part.reader->path();
+  for (size_t i = 0; i < part.file_ids.size(); ++i) {
+    if (part.record_lines[i] > first_error_line) break;
+    auto [it, inserted] = id_map.try_emplace(std::move(part.file_ids[i]), part.id_base + i);
+    if (inserted) continue;
+    first_error_line = part.record_lines[i];
+    first_error = absl::InvalidArgumentError(
+        StrCat(path, ":", part.record_lines[i], ": duplicate node id '", it->first, "' (first used at ",
+               NodeOrigin(it->second), ")"));
+    break;
+  }
+  for (NodePart::UniqueKey& entry : part.unique_keys) {
+    const int64_t line = part.record_lines[entry.node - part.id_base];
+    if (line >= first_error_line) break;
+    auto [it, inserted] = unique_keys_.try_emplace(std::move(entry.key), entry.node);
+    if (inserted) continue;
+    // The key is label, property, then the value's ordered encoding.
+    absl::StatusOr<std::pair<Value, size_t>> value =
+        DecodeOrderedValue(std::string_view(it->first).substr(8));
+    first_error_line = line;
+    first_error = absl::InvalidArgumentError(StrCat(
+        path, ":", line, ": schema violation: duplicate key ", entry.def->name, " ",
+        entry.def->key_property, " ", value.ok() ? value->first.ToString() : "(undecodable)",
+        " (first at ", NodeOrigin(it->second), ")"));
+    break;
+  }
+  return first_error;
 }
 
 absl::StatusOr<NodeId> Importer::ResolveId(CsvReader& reader, int column) const {
@@ -484,44 +636,33 @@ absl::StatusOr<NodeId> Importer::ResolveId(CsvReader& reader, int column) const 
       col.id_group.empty() ? "" : StrCat(" in id group '", col.id_group, "'")));
 }
 
-// Splits the file into one part per thread (when it can be split exactly) and
-// imports the parts side by side. The error reported is the first in the file.
+// Imports the parts of a relationship file side by side. The error reported
+// is the first in the file.
 absl::Status Importer::ImportRelationshipFile(const ImportSource& source) {
-  ASSIGN_OR_RETURN(std::vector<CsvReader::Part> split,
-                   CsvReader::OpenParts(source.path, options_.csv, threads_));
-  const CsvHeader& header = split.front().reader->header();
-  if (header.type_column < 0 && source.default_label_or_type.empty()) {
+  ASSIGN_OR_RETURN(std::vector<EdgePart> parts,
+                   SplitFile<EdgePart>(source.path, edge_base_ + edge_id_span_));
+  if (parts.front().reader->header().type_column < 0 && source.default_label_or_type.empty()) {
     return absl::InvalidArgumentError(StrCat(
         source.path, ":1: relationship file has no :TYPE column and no default type"));
   }
-  std::vector<EdgePart> parts(split.size());
-  EdgeId id_base = edge_base_ + edge_id_span_;
-  for (size_t k = 0; k < split.size(); ++k) {
-    parts[k].reader = std::move(split[k].reader);
-    parts[k].id_base = id_base;
-    id_base += split[k].lines;
-    parts[k].out = edge_writers_[k].first.get();
-    parts[k].in = edge_writers_[k].second.get();
-  }
-  parts.front().reports_progress = true;
   RunTasks(parts.size(), threads_, [&](size_t k) {
     parts[k].status = ImportRelationships(parts[k], source.default_label_or_type);
   });
   for (EdgePart& part : parts) {
     RETURN_IF_ERROR(part.status);
-    edges_ += part.edges;
+    edges_ += part.records;
     progress_.bytes_read += part.reader->bytes_read();
   }
-  // One part: ids are dense; split parts reserved a range per line.
-  edge_id_span_ = parts.size() == 1 ? edge_id_span_ + parts.front().edges
-                                    : id_base - edge_base_;
-  progress_.rows += edge_rows_.exchange(0);
+  edge_id_span_ = IdSpanAfter(parts, edge_base_, edge_id_span_);
+  progress_.rows += part_rows_.exchange(0);
   return absl::OkStatus();
 }
 
 absl::Status Importer::ImportRelationships(EdgePart& part, const std::string& default_type) {
   CsvReader& reader = *part.reader;
   const CsvHeader& header = reader.header();
+  SstRunWriter& out_runs = Writer(*part.writers, Cf::kOut);
+  SstRunWriter& in_runs = Writer(*part.writers, Cf::kIn);
   PropertyList props;
   while (true) {
     ASSIGN_OR_RETURN(bool more, reader.Next());
@@ -550,36 +691,37 @@ absl::Status Importer::ImportRelationships(EdgePart& part, const std::string& de
           reader.raw_field(header.end_column), "' does not"));
     }
     RETURN_IF_ERROR(ReadProperties(reader, *plan, props));
-    const EdgeKey edge{src, type, dst, part.id_base + part.edges};
-    RETURN_IF_ERROR(part.out->Add(edge.OutKey(), EncodeEdgeRecord(props)));
-    RETURN_IF_ERROR(part.in->Add(edge.InKey(), ""));
-    ++part.edges;
-    if ((part.edges & 0xfff) == 0) {
-      edge_rows_.fetch_add(0x1000, std::memory_order_relaxed);
+    const EdgeKey edge{src, type, dst, part.id_base + part.records};
+    RETURN_IF_ERROR(out_runs.Add(edge.OutKey(), EncodeEdgeRecord(props)));
+    RETURN_IF_ERROR(in_runs.Add(edge.InKey(), ""));
+    ++part.records;
+    if ((part.records & 0xfff) == 0) {
+      part_rows_.fetch_add(0x1000, std::memory_order_relaxed);
       if (part.reports_progress) ReportProgress(reader, false);
     }
   }
-  edge_rows_.fetch_add(part.edges & 0xfff, std::memory_order_relaxed);
+  part_rows_.fetch_add(part.records & 0xfff, std::memory_order_relaxed);
   return absl::OkStatus();
 }
 
 absl::Status Importer::Ingest() {
-  SstRunWriter& meta = Writer(writers_, Cf::kMeta);
   // Meta keys in sorted order: catalog < next_edge_id < next_node_id.
-  if (catalog_changed_) RETURN_IF_ERROR(meta.Add(MetaKey::kCatalog, catalog_.Serialize()));
+  if (catalog_changed_) {
+    RETURN_IF_ERROR(meta_writer_->Add(MetaKey::kCatalog, catalog_.Serialize()));
+  }
   if (edge_id_span_ > 0) {
-    RETURN_IF_ERROR(meta.Add(MetaKey::kNextEdgeId, std::to_string(edge_base_ + edge_id_span_)));
+    RETURN_IF_ERROR(
+        meta_writer_->Add(MetaKey::kNextEdgeId, std::to_string(edge_base_ + edge_id_span_)));
   }
-  if (nodes_ > 0) {
-    RETURN_IF_ERROR(meta.Add(MetaKey::kNextNodeId, std::to_string(node_base_ + nodes_)));
+  if (node_id_span_ > 0) {
+    RETURN_IF_ERROR(
+        meta_writer_->Add(MetaKey::kNextNodeId, std::to_string(node_base_ + node_id_span_)));
   }
-  std::vector<SstRunWriter*> all;
-  for (auto& writer : writers_) {
-    if (writer != nullptr) all.push_back(writer.get());
-  }
-  for (auto& [out, in] : edge_writers_) {
-    all.push_back(out.get());
-    all.push_back(in.get());
+  std::vector<SstRunWriter*> all{meta_writer_.get()};
+  for (WriterSet& slot : slots_) {
+    for (auto& writer : slot) {
+      if (writer != nullptr) all.push_back(writer.get());
+    }
   }
   // The big runs (out, in) sort and write side by side.
   std::sort(all.begin(), all.end(), [](const SstRunWriter* a, const SstRunWriter* b) {
@@ -608,7 +750,7 @@ absl::Status Importer::Ingest() {
   if (!s.ok()) {
     return absl::InternalError(StrCat("import could not be committed: ", s.ToString()));
   }
-  store_.AllocateNodeIds(nodes_);
+  store_.AllocateNodeIds(node_id_span_);
   store_.AllocateEdgeIds(edge_id_span_);
   if (catalog_changed_) store_.PublishCatalog(std::make_shared<const schema::Catalog>(catalog_));
   return absl::OkStatus();
@@ -651,10 +793,9 @@ absl::StatusOr<ImportStats> Importer::Run(const std::vector<ImportSource>& sourc
   ImportStats stats;
   auto phase = std::chrono::steady_clock::now();
   for (auto& [reader, source] : node_files) {
+    reader.reset();  // reopened in parts
     source_paths_.push_back(source->path);
-    RETURN_IF_ERROR(ImportNodes(*reader, source->default_label_or_type,
-                                static_cast<int>(source_paths_.size()) - 1));
-    progress_.bytes_read += reader->bytes_read();
+    RETURN_IF_ERROR(ImportNodeFile(*source, static_cast<int>(source_paths_.size()) - 1));
   }
   // Free what only node files needed before the relationship pass.
   unique_keys_ = {};
@@ -675,10 +816,12 @@ absl::StatusOr<ImportStats> Importer::Run(const std::vector<ImportSource>& sourc
   stats.nodes = nodes_;
   stats.relationships = edges_;
   stats.bytes_read = progress_.bytes_read;
-  for (auto& w : writers_) {
-    if (w != nullptr) stats.sst_files += w->files().size();
+  stats.sst_files = meta_writer_->files().size();
+  for (WriterSet& slot : slots_) {
+    for (auto& w : slot) {
+      if (w != nullptr) stats.sst_files += w->files().size();
+    }
   }
-  for (auto& [out, in] : edge_writers_) stats.sst_files += out->files().size() + in->files().size();
   stats.seconds = since(start);
   return stats;
 }

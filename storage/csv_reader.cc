@@ -386,30 +386,75 @@ absl::StatusOr<std::vector<CsvReader::Part>> CsvReader::OpenParts(const std::str
     parts.push_back(Part{*std::move(first), body / 2 + 1});  // a line holds >= 2 bytes
     return parts;
   }
-  // One pass over the records: any quote forbids splitting; counting line
-  // breaks gives each part its first line number.
+  // One pass over the records, following the parser's quoting: only a line
+  // break outside quotes ends a record. Counting every line break gives each
+  // part its first line number.
   std::FILE* f = std::fopen(path.c_str(), "rb");
   if (f == nullptr) return OpenError(path, errno, "cannot open");
   std::setvbuf(f, nullptr, _IONBF, 0);
   std::vector<std::pair<int64_t, int64_t>> starts{{data_start, first_line}};  // offset, line
   int64_t newlines = 0;
-  bool quoted = false;
   bool failed = std::fseek(f, static_cast<long>(data_start), SEEK_SET) != 0;
   std::vector<char> chunk(size_t{1} << 20);
   int64_t offset = data_start;
   int next_part = 1;
+  // A field's first byte decides whether it is quoted; inside quotes a quote
+  // either closes the field or, doubled, stands for itself.
+  enum class Scan { kFieldStart, kUnquoted, kQuoted, kAfterQuote } state = Scan::kFieldStart;
+  auto record_ends_at = [&](int64_t line_start) {
+    if (next_part < max_parts && line_start >= data_start + body * next_part / max_parts) {
+      if (line_start < size) starts.emplace_back(line_start, first_line + newlines);
+      while (next_part < max_parts && line_start >= data_start + body * next_part / max_parts) {
+        ++next_part;
+      }
+    }
+  };
   size_t n;
-  while (!failed && !quoted && (n = std::fread(chunk.data(), 1, chunk.size(), f)) > 0) {
-    quoted = std::memchr(chunk.data(), opts.quote, n) != nullptr;
-    const char* const end = chunk.data() + n;
-    for (const char* p = chunk.data();
-         (p = static_cast<const char*>(std::memchr(p, '\n', end - p))) != nullptr; ++p) {
-      ++newlines;
-      const int64_t line_start = offset + (p - chunk.data()) + 1;
-      if (next_part < max_parts && line_start >= data_start + body * next_part / max_parts) {
-        if (line_start < size) starts.emplace_back(line_start, first_line + newlines);
-        while (next_part < max_parts && line_start >= data_start + body * next_part / max_parts) {
-          ++next_part;
+  while (!failed && (n = std::fread(chunk.data(), 1, chunk.size(), f)) > 0) {
+    const char* const begin = chunk.data();
+    const char* const end = begin + n;
+    if (state != Scan::kQuoted && state != Scan::kAfterQuote &&
+        std::memchr(begin, opts.quote, n) == nullptr) {
+      // No quote in the chunk: every line break ends a record.
+      for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', end - p)));
+           ++p) {
+        ++newlines;
+        record_ends_at(offset + (p - begin) + 1);
+      }
+      state = end[-1] == '\n' || end[-1] == opts.delimiter ? Scan::kFieldStart : Scan::kUnquoted;
+    } else {
+      for (const char* p = begin; p < end; ++p) {
+        const char c = *p;
+        if (c == '\n') ++newlines;
+        switch (state) {
+          case Scan::kQuoted:
+            if (c == opts.quote) state = Scan::kAfterQuote;
+            continue;
+          case Scan::kAfterQuote:
+            if (c == opts.quote) {
+              state = Scan::kQuoted;
+              continue;
+            }
+            if (c == '\r') continue;
+            // Anything else after a closing quote is the parser's error;
+            // scanning on as unquoted text only loses split points.
+            state = Scan::kUnquoted;
+            break;
+          case Scan::kFieldStart:
+            if (c == opts.quote) {
+              state = Scan::kQuoted;
+              continue;
+            }
+            state = Scan::kUnquoted;
+            break;
+          case Scan::kUnquoted:
+            break;
+        }
+        if (c == opts.delimiter) {
+          state = Scan::kFieldStart;
+        } else if (c == '\n') {
+          state = Scan::kFieldStart;
+          record_ends_at(offset + (p - begin) + 1);
         }
       }
     }
@@ -418,7 +463,7 @@ absl::StatusOr<std::vector<CsvReader::Part>> CsvReader::OpenParts(const std::str
   failed = failed || std::ferror(f);
   std::fclose(f);
   if (failed) return OpenError(path, errno, "read error");
-  if (quoted || starts.size() == 1) {
+  if (starts.size() == 1) {
     parts.push_back(Part{*std::move(first), newlines + 1});
     return parts;
   }

@@ -82,10 +82,10 @@ class CsvReader {
                                                                CsvOptions opts);
 
   // Splits the records of a file into up to `max_parts` readers over disjoint
-  // line ranges, in file order, for importing on several cores. Splitting at
-  // line breaks is only exact when no field is quoted (a quoted field may hold
-  // a line break), so a file with any quote character comes back as one part.
-  // Every part has the file's header and reports true line numbers.
+  // line ranges, in file order, for importing on several cores. Parts begin
+  // only at line breaks that end a record, found by following the quoting the
+  // way the parser does (a quoted field may hold a line break). Every part has
+  // the file's header and reports true line numbers.
   struct Part {
     std::unique_ptr<CsvReader> reader;
     // Physical lines the part spans: an upper bound on its records.

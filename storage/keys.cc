@@ -149,6 +149,49 @@ absl::StatusOr<std::string> OrderedValue(const Value& v) {
       StrCat("a ", TypeName(v.type()), " value cannot be an index key"));
 }
 
+absl::StatusOr<std::pair<Value, size_t>> DecodeOrderedValue(std::string_view bytes) {
+  auto corrupt = [&] {
+    return absl::DataLossError(StrCat("malformed ordered value of ", bytes.size(), " bytes"));
+  };
+  if (bytes.empty()) return corrupt();
+  switch (bytes[0]) {
+    case kTagBool:
+      if (bytes.size() < 2) return corrupt();
+      return std::pair(Value::Bool(bytes[1] != 0), size_t{2});
+    case kTagInt:
+      if (bytes.size() < 9) return corrupt();
+      return std::pair(Value::Int(static_cast<int64_t>(ReadU64(bytes.data() + 1) ^
+                                                       (uint64_t{1} << 63))),
+                       size_t{9});
+    case kTagDouble: {
+      if (bytes.size() < 9) return corrupt();
+      uint64_t bits = ReadU64(bytes.data() + 1);
+      bits = (bits & (uint64_t{1} << 63)) ? bits & ~(uint64_t{1} << 63) : ~bits;
+      double d;
+      std::memcpy(&d, &bits, sizeof d);
+      return std::pair(Value::Double(d), size_t{9});
+    }
+    case kTagString: {
+      std::string s;
+      for (size_t i = 1; i + 1 < bytes.size(); ++i) {
+        if (bytes[i] != '\0') {
+          s.push_back(bytes[i]);
+        } else if (bytes[i + 1] == '\xff') {
+          s.push_back('\0');
+          ++i;
+        } else if (bytes[i + 1] == '\x01') {
+          return std::pair(Value::String(std::move(s)), i + 2);
+        } else {
+          break;
+        }
+      }
+      return corrupt();
+    }
+    default:
+      return corrupt();
+  }
+}
+
 absl::StatusOr<std::string> UniqueIndexKey(uint32_t label, uint32_t property, const Value& v) {
   absl::StatusOr<std::string> ordered = OrderedValue(v);
   if (!ordered.ok()) return ordered.status();

@@ -21,6 +21,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "absl/status/statusor.h"
 #include "alliance/value.h"
@@ -67,6 +68,9 @@ std::string LabelIndexPrefix(uint32_t label);
 // Order-preserving encoding of a scalar value; lists are not index keys (each
 // element is indexed on its own). Fails for null and lists.
 absl::StatusOr<std::string> OrderedValue(const Value& v);
+// The value an OrderedValue encoding starts with, and how many bytes it took;
+// for messages about index keys (a duplicate unique key names its value).
+absl::StatusOr<std::pair<Value, size_t>> DecodeOrderedValue(std::string_view bytes);
 absl::StatusOr<std::string> UniqueIndexKey(uint32_t label, uint32_t property, const Value& v);
 absl::StatusOr<std::string> LookupIndexPrefix(uint32_t label, uint32_t property, const Value& v);
 

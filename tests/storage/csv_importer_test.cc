@@ -281,6 +281,60 @@ TEST_F(CsvImporterTest, ParallelPartsReportTrueLineNumbers) {
   EXPECT_EQ(CountNodes(*store), 0u);
 }
 
+// A node file split across threads: an id or unique key of the second part
+// that the first part already used is reported at its true line, naming the
+// first use, and an earlier error of either kind wins; nothing lands.
+TEST_F(CsvImporterTest, ParallelNodePartsFindDuplicatesAcrossParts) {
+  BigMembership data(60000);
+  const int last_line = 60000 + 100 + 1;  // header, organisations, consortia
+  struct Case {
+    std::string extra;
+    std::string expected;
+  };
+  const std::vector<Case> cases = {
+      {"o7,Organisation,fresh name,company\n",
+       ":" + std::to_string(last_line + 1) + ": duplicate node id 'o7' (first used at "},
+      {"o70000,Organisation,org 12,company\n",
+       ":" + std::to_string(last_line + 1) +
+           ": schema violation: duplicate key Organisation name 'org 12' (first at "},
+      // The duplicate id comes a line before the duplicate name.
+      {"o70000,Organisation,other,company\no8,Organisation,org 9,company\n"
+       "o70001,Organisation,org 10,company\n",
+       ":" + std::to_string(last_line + 2) + ": duplicate node id 'o8'"},
+      // A duplicate before a bad row wins, though the part read on past it.
+      {"o3,Organisation,other,company\no70000,Organisation,,company\n",
+       ":" + std::to_string(last_line + 1) + ": duplicate node id 'o3'"},
+      // A bad row before the duplicate wins.
+      {"o70000,Organisation,,company\no9,Organisation,org 9,company\n",
+       ":" + std::to_string(last_line + 1) + ": schema violation: label Organisation requires"},
+  };
+  for (const Case& c : cases) {
+    TempDir dir;
+    auto store = Store::Open(dir.Sub("db"), StoreOptions{});
+    ASSERT_TRUE(store.ok()) << store.status();
+    const std::string nodes = dir.Sub("n.csv");
+    std::ofstream(nodes) << data.nodes << c.extra;
+    ImportOptions options;
+    options.threads = 2;
+    auto stats = Import(**store, {nodes}, options);
+    ASSERT_FALSE(stats.ok()) << c.extra;
+    EXPECT_NE(stats.status().message().find("n.csv" + c.expected), std::string::npos)
+        << stats.status();
+    EXPECT_EQ(CountNodes(**store), 0u);
+  }
+  // The first use is named by file and line.
+  TempDir dir;
+  auto store = Store::Open(dir.Sub("db"), StoreOptions{});
+  const std::string nodes = dir.Sub("n.csv");
+  std::ofstream(nodes) << data.nodes << "o7,Organisation,fresh name,company\n";
+  ImportOptions options;
+  options.threads = 2;
+  auto stats = Import(**store, {nodes}, options);
+  ASSERT_FALSE(stats.ok());
+  EXPECT_NE(stats.status().message().find("(first used at " + nodes + ":9)"), std::string::npos)
+      << stats.status();
+}
+
 TEST_F(CsvImporterTest, DryRunValidatesWithoutWriting) {
   auto store = Open();
   ImportOptions options;

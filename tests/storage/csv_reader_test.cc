@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <tuple>
 #include <string>
 #include <vector>
 
@@ -684,19 +685,60 @@ TEST(CsvReaderPartsTest, PartsCoverEveryRecordWithTrueLines) {
   EXPECT_EQ(got, expected);
 }
 
-// A quote anywhere may hide a line break, so such a file is not split.
-TEST(CsvReaderPartsTest, QuotedFileIsOnePart) {
+// Parts begin only where a record ends: line breaks inside quoted fields
+// (also around the points where the file would be cut), doubled quotes, a
+// quote inside an unquoted field and CRLF after a closing quote do not move
+// any record or its line number.
+TEST(CsvReaderPartsTest, QuotedFieldsWithLineBreaksStayWhole) {
   alliance::testing::TempDir dir;
   const std::string path = dir.Sub("quoted.csv");
   {
-    std::ofstream out(path);
-    out << ":START_ID,:END_ID,note\n";
-    for (int i = 0; i < 200000; ++i) out << "a" << i << ",b" << i << ",x\n";
-    out << "a,b,\"two\nlines\"\n";
+    std::vector<std::string> rows;
+    for (int i = 0; i < 100000; ++i) {
+      static const char* kNotes[] = {"\"two\nlines\"\n", "\"say \"\"hi\"\"\"\r\n", "5\" tall\n",
+                                     "plain\n", "\"a,\n\nb\"\n"};
+      rows.push_back("n" + std::to_string(i) + "," + kNotes[i % 5]);
+    }
+    std::string long_field;
+    for (int k = 0; k < 200000; ++k) long_field += "x\n";
+    const std::string header = "id:ID,note\n";
+    size_t body = 2 * (long_field.size() + 8);
+    for (const std::string& r : rows) body += r.size();
+    // Each long field is centred on a point where a three-way cut would fall.
+    std::string text = header;
+    int inserted = 0;
+    for (const std::string& r : rows) {
+      text += r;
+      const size_t cut = body * (inserted + 1) / 3;
+      if (inserted < 2 && text.size() - header.size() + long_field.size() / 2 >= cut) {
+        text += "long" + std::to_string(inserted) + ",\"" + long_field + "\"\n";
+        ++inserted;
+      }
+    }
+    std::ofstream(path, std::ios::binary) << text;
   }
-  auto parts = CsvReader::OpenParts(path, {}, 2);
+  auto whole = CsvReader::Open(path, {});
+  ASSERT_TRUE(whole.ok());
+  std::vector<std::tuple<int64_t, std::string, std::string>> expected;
+  while (*(*whole)->Next()) {
+    expected.emplace_back((*whole)->line(), std::string((*whole)->raw_field(0)),
+                          std::string((*whole)->raw_field(1)));
+  }
+  ASSERT_EQ(expected.size(), 100002u);
+  auto parts = CsvReader::OpenParts(path, {}, 3);
   ASSERT_TRUE(parts.ok()) << parts.status();
-  EXPECT_EQ(parts->size(), 1u);
+  EXPECT_EQ(parts->size(), 3u);
+  std::vector<std::tuple<int64_t, std::string, std::string>> got;
+  for (auto& part : *parts) {
+    while (true) {
+      absl::StatusOr<bool> more = part.reader->Next();
+      ASSERT_TRUE(more.ok()) << more.status();
+      if (!*more) break;
+      got.emplace_back(part.reader->line(), std::string(part.reader->raw_field(0)),
+                       std::string(part.reader->raw_field(1)));
+    }
+  }
+  EXPECT_EQ(got, expected);
 }
 
 }  // namespace

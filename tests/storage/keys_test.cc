@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <limits>
 #include <random>
 
 namespace alliance::storage {
@@ -70,6 +71,29 @@ TEST(KeysTest, OrderedValuesPreserveOrder) {
   }
   EXPECT_FALSE(OrderedValue(Value()).ok());
   EXPECT_FALSE(OrderedValue(Value::MakeList({})).ok());
+}
+
+// Decoding an ordered value gives the value back and the bytes it spans, so a
+// node id may follow it; truncated or foreign bytes are an error.
+TEST(KeysTest, OrderedValuesDecodeBack) {
+  const std::vector<Value> values = {
+      Value::Bool(false), Value::Bool(true), Value::Int(0), Value::Int(-7),
+      Value::Int(std::numeric_limits<int64_t>::min()), Value::Double(-2.5), Value::Double(1e300),
+      Value::String(""), Value::String(std::string("a\0b\0", 4)), Value::String("카이스트")};
+  for (const Value& v : values) {
+    std::string bytes = *OrderedValue(v);
+    const size_t size = bytes.size();
+    AppendU64(bytes, 42);
+    auto decoded = DecodeOrderedValue(bytes);
+    ASSERT_TRUE(decoded.ok()) << v.ToString() << ": " << decoded.status();
+    EXPECT_EQ(decoded->first, v) << v.ToString();
+    EXPECT_EQ(decoded->first.type(), v.type());
+    EXPECT_EQ(decoded->second, size) << v.ToString();
+    EXPECT_FALSE(DecodeOrderedValue(std::string_view(bytes).substr(0, size - 1)).ok())
+        << v.ToString();
+  }
+  EXPECT_FALSE(DecodeOrderedValue("").ok());
+  EXPECT_FALSE(DecodeOrderedValue("\x7f").ok());
 }
 
 TEST(KeysTest, PrefixSuccessorBoundsAPrefixScan) {
