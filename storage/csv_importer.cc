@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <limits>
 #include <mutex>
 
@@ -17,6 +18,7 @@
 #include "rocksdb/db.h"
 #include "rocksdb/options.h"
 #include "schema/status_macros.h"
+#include "storage/edge_run_writer.h"
 #include "storage/record_codec.h"
 #include "storage/sst_run_writer.h"
 #include "storage/string_normalizer.h"
@@ -55,10 +57,14 @@ struct RowPlan {
   std::string owner;  // "label Organisation" / "relationship type MEMBER_OF"
 };
 
-// One thread's run writers, indexed by Cf (meta has a single writer elsewhere).
-using WriterSet = std::array<std::unique_ptr<SstRunWriter>, static_cast<int>(Cf::kCount)>;
+// One thread's run writers: relationships, and the node and index column
+// families indexed by Cf (meta has a single writer elsewhere).
+struct WriterSet {
+  std::unique_ptr<EdgeRunWriter> edges;
+  std::array<std::unique_ptr<SstRunWriter>, static_cast<int>(Cf::kCount)> by_cf;
+};
 
-SstRunWriter& Writer(WriterSet& writers, Cf cf) { return *writers[static_cast<int>(cf)]; }
+SstRunWriter& Writer(WriterSet& writers, Cf cf) { return *writers.by_cf[static_cast<int>(cf)]; }
 
 // One slice of a node or relationship file, imported on its own thread into
 // its own runs; a file that cannot be split is one part. Its n-th record gets
@@ -215,9 +221,11 @@ absl::Status Importer::Prepare() {
   // The edge copies dominate; the indexes share the rest. Each thread's slot
   // gets its share of the budget.
   const size_t budget = options_.memory_budget_bytes;
-  const std::pair<Cf, size_t> shares[] = {
-      {Cf::kNodes, budget / 8},     {Cf::kOut, budget * 3 / 8},       {Cf::kIn, budget / 4},
-      {Cf::kLabelIdx, budget / 16}, {Cf::kUniqueIdx, budget / 16}, {Cf::kLookupIdx, budget / 8}};
+  const std::pair<Cf, size_t> shares[] = {{Cf::kNodes, budget / 8},
+                                          {Cf::kLabelIdx, budget / 16},
+                                          {Cf::kUniqueIdx, budget / 16},
+                                          {Cf::kLookupIdx, budget / 8}};
+  const size_t edge_share = budget * 5 / 8;
   static const char* kNames[] = {"meta", "nodes", "out", "in", "label_idx", "unique_idx",
                                  "lookup_idx"};
   auto make_writer = [&](Cf cf, std::string name, size_t share) {
@@ -228,9 +236,11 @@ absl::Status Importer::Prepare() {
   slots_.resize(threads_);
   for (int k = 0; k < threads_; ++k) {
     for (auto [cf, share] : shares) {
-      slots_[k][static_cast<int>(cf)] =
+      slots_[k].by_cf[static_cast<int>(cf)] =
           make_writer(cf, StrCat(kNames[static_cast<int>(cf)], "-", k), share / threads_);
     }
+    slots_[k].edges = std::make_unique<EdgeRunWriter>(
+        store_, scratch_, StrCat(k), std::max<size_t>(edge_share / threads_, 1 << 20));
   }
   node_base_ = store_.next_node_id();
   edge_base_ = store_.next_edge_id();
@@ -661,8 +671,7 @@ absl::Status Importer::ImportRelationshipFile(const ImportSource& source) {
 absl::Status Importer::ImportRelationships(EdgePart& part, const std::string& default_type) {
   CsvReader& reader = *part.reader;
   const CsvHeader& header = reader.header();
-  SstRunWriter& out_runs = Writer(*part.writers, Cf::kOut);
-  SstRunWriter& in_runs = Writer(*part.writers, Cf::kIn);
+  EdgeRunWriter& runs = *part.writers->edges;
   PropertyList props;
   while (true) {
     ASSIGN_OR_RETURN(bool more, reader.Next());
@@ -692,8 +701,7 @@ absl::Status Importer::ImportRelationships(EdgePart& part, const std::string& de
     }
     RETURN_IF_ERROR(ReadProperties(reader, *plan, props));
     const EdgeKey edge{src, type, dst, part.id_base + part.records};
-    RETURN_IF_ERROR(out_runs.Add(edge.OutKey(), EncodeEdgeRecord(props)));
-    RETURN_IF_ERROR(in_runs.Add(edge.InKey(), ""));
+    RETURN_IF_ERROR(runs.Add(edge, EncodeEdgeRecord(props)));
     ++part.records;
     if ((part.records & 0xfff) == 0) {
       part_rows_.fetch_add(0x1000, std::memory_order_relaxed);
@@ -717,29 +725,48 @@ absl::Status Importer::Ingest() {
     RETURN_IF_ERROR(
         meta_writer_->Add(MetaKey::kNextNodeId, std::to_string(node_base_ + node_id_span_)));
   }
-  std::vector<SstRunWriter*> all{meta_writer_.get()};
+  // Every writer finishes as one task; the big ones (relationships) first, so
+  // they sort and write side by side.
+  struct FinishTask {
+    size_t bytes;
+    std::function<absl::Status()> finish;
+  };
+  std::vector<FinishTask> tasks;
+  std::array<std::vector<std::string>, static_cast<int>(Cf::kCount)> files;
+  auto add_writer = [&](SstRunWriter* w) {
+    tasks.push_back({w->buffered_bytes(), [w] { return w->Finish(); }});
+  };
+  add_writer(meta_writer_.get());
   for (WriterSet& slot : slots_) {
-    for (auto& writer : slot) {
-      if (writer != nullptr) all.push_back(writer.get());
+    for (auto& w : slot.by_cf) {
+      if (w != nullptr) add_writer(w.get());
     }
+    EdgeRunWriter* edges = slot.edges.get();
+    tasks.push_back({edges->buffered_bytes(), [edges] { return edges->Finish(); }});
   }
-  // The big runs (out, in) sort and write side by side.
-  std::sort(all.begin(), all.end(), [](const SstRunWriter* a, const SstRunWriter* b) {
-    return a->buffered_bytes() > b->buffered_bytes();
-  });
-  std::vector<absl::Status> finished(all.size());
-  RunTasks(all.size(), threads_, [&](size_t i) { finished[i] = all[i]->Finish(); });
+  std::stable_sort(tasks.begin(), tasks.end(),
+                   [](const FinishTask& a, const FinishTask& b) { return a.bytes > b.bytes; });
+  std::vector<absl::Status> finished(tasks.size());
+  RunTasks(tasks.size(), threads_, [&](size_t i) { finished[i] = tasks[i].finish(); });
   for (const absl::Status& s : finished) RETURN_IF_ERROR(s);
+  auto add_files = [&](Cf cf, const std::vector<std::string>& paths) {
+    auto& list = files[static_cast<int>(cf)];
+    list.insert(list.end(), paths.begin(), paths.end());
+  };
+  add_files(Cf::kMeta, meta_writer_->files());
+  for (WriterSet& slot : slots_) {
+    for (auto& w : slot.by_cf) {
+      if (w != nullptr) add_files(w->cf(), w->files());
+    }
+    add_files(Cf::kOut, slot.edges->out_files());
+    add_files(Cf::kIn, slot.edges->in_files());
+  }
   // One argument per column family, holding every run written for it.
   std::vector<rocksdb::IngestExternalFileArg> args;
   for (int cf = 0; cf < static_cast<int>(Cf::kCount); ++cf) {
+    if (files[cf].empty()) continue;
     rocksdb::IngestExternalFileArg arg;
-    for (const SstRunWriter* writer : all) {
-      if (static_cast<int>(writer->cf()) != cf) continue;
-      arg.external_files.insert(arg.external_files.end(), writer->files().begin(),
-                                writer->files().end());
-    }
-    if (arg.external_files.empty()) continue;
+    arg.external_files = std::move(files[cf]);
     arg.column_family = store_.cf(static_cast<Cf>(cf));
     arg.options.move_files = true;
     arg.options.snapshot_consistency = true;
@@ -818,9 +845,10 @@ absl::StatusOr<ImportStats> Importer::Run(const std::vector<ImportSource>& sourc
   stats.bytes_read = progress_.bytes_read;
   stats.sst_files = meta_writer_->files().size();
   for (WriterSet& slot : slots_) {
-    for (auto& w : slot) {
+    for (auto& w : slot.by_cf) {
       if (w != nullptr) stats.sst_files += w->files().size();
     }
+    stats.sst_files += slot.edges->out_files().size() + slot.edges->in_files().size();
   }
   stats.seconds = since(start);
   return stats;

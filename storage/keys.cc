@@ -50,23 +50,39 @@ absl::StatusOr<NodeId> DecodeNodeKey(std::string_view key) {
   return ReadU64(key.data());
 }
 
+namespace {
+
+void WriteU32(char* out, uint32_t v) {
+  for (int i = 3; i >= 0; --i, v >>= 8) out[i] = static_cast<char>(v & 0xff);
+}
+
+void WriteU64(char* out, uint64_t v) {
+  for (int i = 7; i >= 0; --i, v >>= 8) out[i] = static_cast<char>(v & 0xff);
+}
+
+// Both directions: first endpoint, type, other endpoint, id.
+void WriteEdgeKey(char* out, NodeId first, uint32_t type, NodeId second, EdgeId id) {
+  WriteU64(out, first);
+  WriteU32(out + 8, type);
+  WriteU64(out + 12, second);
+  WriteU64(out + 20, id);
+}
+
+}  // namespace
+
+void EdgeKey::WriteOutKey(char* out) const { WriteEdgeKey(out, src, type, dst, id); }
+
+void EdgeKey::WriteInKey(char* out) const { WriteEdgeKey(out, dst, type, src, id); }
+
 std::string EdgeKey::OutKey() const {
-  std::string k;
-  k.reserve(kEdgeKeySize);
-  AppendU64(k, src);
-  AppendU32(k, type);
-  AppendU64(k, dst);
-  AppendU64(k, id);
+  std::string k(kEdgeKeySize, '\0');
+  WriteOutKey(k.data());
   return k;
 }
 
 std::string EdgeKey::InKey() const {
-  std::string k;
-  k.reserve(kEdgeKeySize);
-  AppendU64(k, dst);
-  AppendU32(k, type);
-  AppendU64(k, src);
-  AppendU64(k, id);
+  std::string k(kEdgeKeySize, '\0');
+  WriteInKey(k.data());
   return k;
 }
 

@@ -52,6 +52,10 @@ struct EdgeKey {
 
   std::string OutKey() const;  // key in `out`
   std::string InKey() const;   // key in `in`
+  // The same keys into kEdgeKeySize bytes at `out`, for bulk writers that
+  // make millions of them.
+  void WriteOutKey(char* out) const;
+  void WriteInKey(char* out) const;
   static absl::StatusOr<EdgeKey> DecodeOut(std::string_view key);
   static absl::StatusOr<EdgeKey> DecodeIn(std::string_view key);
 

@@ -1,13 +1,11 @@
 #include "storage/sst_run_writer.h"
 
-#include <sys/mman.h>
-
 #include <algorithm>
 #include <cstdint>
 
+#include "schema/status_macros.h"
 #include "schema/str_cat.h"
-#include "rocksdb/options.h"
-#include "rocksdb/sst_file_writer.h"
+#include "storage/run_file.h"
 
 namespace alliance::storage {
 
@@ -15,20 +13,6 @@ SstRunWriter::SstRunWriter(const Store& store, Cf cf, std::string dir, std::stri
                            size_t budget_bytes)
     : store_(store), cf_(cf), dir_(std::move(dir)), name_(std::move(name)),
       budget_(budget_bytes) {}
-
-namespace {
-
-// Faulting in a run buffer 4 KiB at a time cost a tenth of an import on a
-// virtual machine; transparent huge pages (madvise mode on Debian) take 2 MiB
-// per fault.
-void AdviseHugePages(const void* data, size_t bytes) {
-  constexpr uintptr_t kHuge = uintptr_t{2} << 20;
-  const uintptr_t begin = (reinterpret_cast<uintptr_t>(data) + kHuge - 1) & ~(kHuge - 1);
-  const uintptr_t end = (reinterpret_cast<uintptr_t>(data) + bytes) & ~(kHuge - 1);
-  if (end > begin) ::madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
-}
-
-}  // namespace
 
 absl::Status SstRunWriter::Add(std::string_view key, std::string_view value) {
   // Growing the buffers by doubling copies them over and over; take the
@@ -57,35 +41,34 @@ absl::Status SstRunWriter::Finish() { return Flush(); }
 absl::Status SstRunWriter::Flush() {
   if (index_.empty()) return absl::OkStatus();
   const char* base = arena_.data();
-  auto key_of = [base](const Entry& e) { return std::string_view(base + e.offset, e.key_size); };
-  auto less = [&](const Entry& a, const Entry& b) {
+  auto less = [base](const Entry& a, const Entry& b) {
     if (a.prefix != b.prefix) return a.prefix < b.prefix;
-    return key_of(a) < key_of(b);
+    // Equal prefixes: the first min(8, size) bytes are equal.
+    const size_t skip = std::min<size_t>({8, a.key_size, b.key_size});
+    return std::string_view(base + a.offset + skip, a.key_size - skip) <
+           std::string_view(base + b.offset + skip, b.key_size - skip);
+  };
+  auto strictly_increasing = [&] {
+    for (size_t i = 1; i < index_.size(); ++i) {
+      if (!less(index_[i - 1], index_[i])) return false;
+    }
+    return true;
   };
   // Most writers add in key order already (node ids, label index per label).
-  if (!std::is_sorted(index_.begin(), index_.end(), less)) {
+  if (!strictly_increasing()) {
     std::sort(index_.begin(), index_.end(), less);
-  }
-  rocksdb::Options options;
-  store_.FillSstOptions(cf_, &options);
-  // Ingested runs land in the bottommost level; zstd there cost a tenth of
-  // the import's time. LZ4 files are compressed again when compacted.
-  options.bottommost_compression = rocksdb::kLZ4Compression;
-  rocksdb::SstFileWriter writer(rocksdb::EnvOptions(), options);
-  const std::string path = StrCat(dir_, "/", name_, "-", files_.size(), ".sst");
-  rocksdb::Status s = writer.Open(path);
-  for (size_t i = 0; s.ok() && i < index_.size(); ++i) {
-    const Entry& e = index_[i];
-    if (i > 0 && key_of(index_[i - 1]) == key_of(e)) {
+    if (!strictly_increasing()) {
       return absl::InternalError(StrCat("import produced a duplicate ", name_, " key"));
     }
-    s = writer.Put(rocksdb::Slice(base + e.offset, e.key_size),
-                   rocksdb::Slice(base + e.offset + e.key_size, e.value_size));
   }
-  if (s.ok()) s = writer.Finish();
-  if (!s.ok()) {
-    return absl::InternalError(StrCat("cannot write ", path, ": ", s.ToString()));
+  const std::string path = StrCat(dir_, "/", name_, "-", files_.size(), ".sst");
+  ASSIGN_OR_RETURN(std::unique_ptr<rocksdb::SstFileWriter> file, OpenRunFile(store_, cf_, path));
+  for (const Entry& e : index_) {
+    rocksdb::Status s = file->Put(rocksdb::Slice(base + e.offset, e.key_size),
+                                  rocksdb::Slice(base + e.offset + e.key_size, e.value_size));
+    if (!s.ok()) return absl::InternalError(StrCat("cannot write ", path, ": ", s.ToString()));
   }
+  RETURN_IF_ERROR(FinishRunFile(*file, path));
   files_.push_back(path);
   arena_.clear();
   index_.clear();

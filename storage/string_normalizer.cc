@@ -9,6 +9,11 @@
 
 namespace alliance::storage {
 
+bool IsNfcStable(int32_t cp) {
+  return (cp >= 0 && cp < 0x300) || (cp >= 0xAC00 && cp <= 0xD7A3) ||  // Hangul syllables
+         (cp >= 0x4E00 && cp <= 0x9FFF);                             // CJK ideographs
+}
+
 absl::Status NormalizeText(std::string& text) {
   // ASCII is already NFC; most keys are ASCII, so skip the library call.
   bool ascii = true;
@@ -21,13 +26,16 @@ absl::Status NormalizeText(std::string& text) {
   if (ascii) return absl::OkStatus();
 
   size_t invalid_at = 0;
+  bool stable = true;
   if (!ForEachCodePoint(text, [&](int32_t cp, size_t offset, size_t) {
         invalid_at = offset;
+        stable = stable && IsNfcStable(cp);
         return cp != kInvalidCodePoint;
       })) {
     return absl::InvalidArgumentError(
         StrCat("invalid UTF-8 at byte ", invalid_at, " of a string value"));
   }
+  if (stable) return absl::OkStatus();
   const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
   const auto size = static_cast<utf8proc_ssize_t>(text.size());
   utf8proc_uint8_t* normalized = nullptr;
