@@ -10,6 +10,7 @@
 #include <functional>
 #include <limits>
 #include <mutex>
+#include <tuple>
 
 #include "absl/container/flat_hash_map.h"
 #include "schema/str_cat.h"
@@ -20,6 +21,7 @@
 #include "schema/status_macros.h"
 #include "storage/edge_run_writer.h"
 #include "storage/record_codec.h"
+#include "storage/sharded_key_map.h"
 #include "storage/sst_run_writer.h"
 #include "storage/string_normalizer.h"
 #include "storage/task_runner.h"
@@ -83,25 +85,50 @@ struct EdgePart : FilePart {
   absl::flat_hash_map<uint32_t, RowPlan> plans;     // by type
   absl::flat_hash_map<std::string, uint32_t> types;  // type name -> id
   std::optional<uint32_t> default_type;
+  // The previous row's start node: files often list a node's relationships
+  // together, and on large imports every id lookup is a likely cache miss.
+  std::optional<std::string> last_start_id;
+  NodeId last_start = 0;
+  std::optional<uint32_t> last_start_checked_type;  // passed its start label
 };
 
-// What the importer checks once all parts of a node file are done, in file
-// order: ids and unique keys are unique across parts.
+// A file id or unique-index key a node part used, checked for duplicates
+// once all parts of the file are done.
+struct NodeKeyEntry {
+  std::string key;
+  NodeId node;
+  uint8_t shard;                      // ShardedKeyMap::ShardOf(key)
+  const schema::LabelDef* def;        // unique keys: the label declaring them
+};
+
 struct NodePart : FilePart {
-  struct UniqueKey {
-    std::string key;
-    NodeId node;
-    const schema::LabelDef* def;
-  };
   absl::flat_hash_map<std::string, RowPlan> plans;    // by label set
   absl::flat_hash_map<std::string, uint32_t> labels;  // label name -> id
   // Per node begun (a failed row included): its line and file id.
   std::vector<int64_t> record_lines;
-  std::vector<std::string> file_ids;
-  // Per node finished: its labels, flattened.
+  std::vector<NodeKeyEntry> file_ids;
+  // Per node finished: its labels, flattened, and unique keys.
   std::vector<uint32_t> label_start{0};
   std::vector<uint32_t> label_ids;
-  std::vector<UniqueKey> unique_keys;
+  std::vector<NodeKeyEntry> unique_keys;
+};
+
+// The nodes one file part imported, by id from `first`: for label checks of
+// relationships and for messages.
+struct NodeRange {
+  NodeId first;
+  int source;                          // index into the importer's source paths
+  std::vector<int64_t> record_lines;   // per node begun
+  std::vector<uint32_t> label_start;   // per node finished, into label_ids
+  std::vector<uint32_t> label_ids;
+};
+
+// Where a node file's first duplicate is: part, entry, and the node that
+// used the key first.
+struct DuplicateKey {
+  size_t part;
+  size_t entry;
+  NodeId first;
 };
 
 class Importer {
@@ -130,10 +157,13 @@ class Importer {
   absl::StatusOr<std::vector<Part>> SplitFile(const std::string& path, uint64_t next_id);
   absl::Status ImportNodeFile(const ImportSource& source, int source_index);
   absl::Status ImportNodes(NodePart& part, const std::vector<uint32_t>& default_labels);
-  // Adds a finished node part to the id map, unique keys and label table; the
-  // error returned is the first in file order (a duplicate or the part's own).
-  absl::Status MergeNodePart(NodePart& part, int source_index,
-                             absl::flat_hash_map<std::string, NodeId>& id_map);
+  // The finished part holding node `id`.
+  const NodeRange& RangeOf(NodeId id) const;
+  // Adds the keys of a node file's parts to `map`, shard by shard on every
+  // core; the first duplicate in file order, if any.
+  std::optional<DuplicateKey> MergeKeys(std::vector<NodePart>& parts,
+                                        std::vector<NodeKeyEntry> NodePart::*keys,
+                                        ShardedKeyMap& map);
   absl::Status ImportRelationshipFile(const ImportSource& source);
   absl::Status ImportRelationships(EdgePart& part, const std::string& default_type);
   absl::Status Ingest();
@@ -148,7 +178,8 @@ class Importer {
   // on part threads hold catalog_mutex_.
   uint32_t PropertyKey(const std::string& name);
   bool HasLabel(NodeId id, uint32_t label) const;
-  // "path:line" of an imported node, for messages.
+  // The line of an imported node, and "path:line", for messages.
+  int64_t NodeLine(NodeId id) const;
   std::string NodeOrigin(NodeId id) const;
 
   Store& store_;
@@ -173,16 +204,13 @@ class Importer {
   // lines leave gaps and these may exceed nodes_ and edges_.
   uint64_t node_id_span_ = 0;
   uint64_t edge_id_span_ = 0;
-  // Labels of imported nodes, flattened: node base+i has labels_[label_start_[i]
-  // .. label_start_[i+1]); an id left out by a gap has none.
-  std::vector<uint32_t> label_start_{0};
-  std::vector<uint32_t> labels_;
+  // Imported nodes by id, one range per file part; ids between ranges are
+  // gaps left by blank lines.
+  std::vector<NodeRange> node_ranges_;
   // File id (per id group) -> node id.
-  absl::flat_hash_map<std::string, absl::flat_hash_map<std::string, NodeId>> ids_;
-  // Unique-index key -> node; and where each node came from (source, line;
-  // source -1 for a gap), for messages.
-  absl::flat_hash_map<std::string, NodeId> unique_keys_;
-  std::vector<std::pair<int, int64_t>> node_origin_;
+  absl::flat_hash_map<std::string, ShardedKeyMap> ids_;
+  // Unique-index key -> node, for duplicates across rows.
+  ShardedKeyMap unique_keys_;
   std::vector<std::string> source_paths_;
 
   ImportProgress progress_;
@@ -270,15 +298,27 @@ uint32_t Importer::PropertyKey(const std::string& name) {
   return catalog_.InternPropertyKey(name);
 }
 
+const NodeRange& Importer::RangeOf(NodeId id) const {
+  auto it = std::upper_bound(node_ranges_.begin(), node_ranges_.end(), id,
+                             [](NodeId id, const NodeRange& r) { return id < r.first; });
+  return *std::prev(it);
+}
+
 bool Importer::HasLabel(NodeId id, uint32_t label) const {
-  const uint64_t i = id - node_base_;
-  return std::find(labels_.begin() + label_start_[i], labels_.begin() + label_start_[i + 1],
-                   label) != labels_.begin() + label_start_[i + 1];
+  const NodeRange& r = RangeOf(id);
+  const uint64_t i = id - r.first;
+  const auto begin = r.label_ids.begin() + r.label_start[i];
+  const auto end = r.label_ids.begin() + r.label_start[i + 1];
+  return std::find(begin, end, label) != end;
+}
+
+int64_t Importer::NodeLine(NodeId id) const {
+  const NodeRange& r = RangeOf(id);
+  return r.record_lines[id - r.first];
 }
 
 std::string Importer::NodeOrigin(NodeId id) const {
-  const auto& [source, line] = node_origin_[id - node_base_];
-  return StrCat(source_paths_[source], ":", line);
+  return StrCat(source_paths_[RangeOf(id).source], ":", NodeLine(id));
 }
 
 absl::StatusOr<uint32_t> Importer::NodeLabel(NodePart& part, std::string_view name) {
@@ -466,13 +506,63 @@ absl::Status Importer::ImportNodeFile(const ImportSource& source, int source_ind
   RunTasks(parts.size(), threads_, [&](size_t k) {
     parts[k].status = ImportNodes(parts[k], default_labels);
   });
-  const CsvHeader& header = parts.front().reader->header();
-  auto& id_map = ids_[header.id_column >= 0 ? header.columns[header.id_column].id_group : ""];
-  size_t file_ids = 0;
-  for (const NodePart& part : parts) file_ids += part.file_ids.size();
-  id_map.reserve(id_map.size() + file_ids);
+  // The parts' nodes become ranges now, so that messages can name any node.
   for (NodePart& part : parts) {
-    RETURN_IF_ERROR(MergeNodePart(part, source_index, id_map));
+    node_ranges_.push_back(NodeRange{part.id_base, source_index, std::move(part.record_lines),
+                                     std::move(part.label_start), std::move(part.label_ids)});
+  }
+  const CsvHeader& header = parts.front().reader->header();
+  ShardedKeyMap& id_map =
+      ids_[header.id_column >= 0 ? header.columns[header.id_column].id_group : ""];
+  const std::optional<DuplicateKey> id_duplicate =
+      MergeKeys(parts, &NodePart::file_ids, id_map);
+  const std::optional<DuplicateKey> key_duplicate =
+      MergeKeys(parts, &NodePart::unique_keys, unique_keys_);
+  // The first error in file order: parts stop at their first error, and on
+  // one line a duplicate id (checked first in a row) comes before the row's
+  // own error, which comes before a duplicate unique key.
+  struct Candidate {
+    size_t part;
+    int64_t line;
+    int rank;
+    absl::Status status;
+  };
+  std::optional<Candidate> first;
+  auto consider = [&](Candidate c) {
+    if (!first || std::tie(c.part, c.line, c.rank) < std::tie(first->part, first->line, first->rank)) {
+      first = std::move(c);
+    }
+  };
+  for (size_t k = 0; k < parts.size(); ++k) {
+    if (!parts[k].status.ok()) {
+      consider({k, parts[k].reader->line(), 1, parts[k].status});
+      break;
+    }
+  }
+  const std::string& path = source.path;
+  if (id_duplicate) {
+    const NodeKeyEntry& entry = parts[id_duplicate->part].file_ids[id_duplicate->entry];
+    const int64_t line = NodeLine(entry.node);
+    consider({id_duplicate->part, line, 0,
+              absl::InvalidArgumentError(StrCat(path, ":", line, ": duplicate node id '",
+                                                entry.key, "' (first used at ",
+                                                NodeOrigin(id_duplicate->first), ")"))});
+  }
+  if (key_duplicate) {
+    const NodeKeyEntry& entry = parts[key_duplicate->part].unique_keys[key_duplicate->entry];
+    const int64_t line = NodeLine(entry.node);
+    // The key is label, property, then the value's ordered encoding.
+    absl::StatusOr<std::pair<Value, size_t>> value =
+        DecodeOrderedValue(std::string_view(entry.key).substr(8));
+    consider({key_duplicate->part, line, 2,
+              absl::InvalidArgumentError(StrCat(
+                  path, ":", line, ": schema violation: duplicate key ", entry.def->name, " ",
+                  entry.def->key_property, " ",
+                  value.ok() ? value->first.ToString() : "(undecodable)", " (first at ",
+                  NodeOrigin(key_duplicate->first), ")"))});
+  }
+  if (first) return first->status;
+  for (const NodePart& part : parts) {
     nodes_ += part.records;
     progress_.bytes_read += part.reader->bytes_read();
   }
@@ -518,7 +608,9 @@ absl::Status Importer::ImportNodes(NodePart& part, const std::vector<uint32_t>& 
     // Ids are checked for duplicates when the parts are merged.
     if (header.id_column >= 0) {
       if (reader.field_is_null(header.id_column)) return reader.Error("the node id is empty");
-      part.file_ids.emplace_back(reader.raw_field(header.id_column));
+      const std::string_view file_id = reader.raw_field(header.id_column);
+      part.file_ids.push_back(NodeKeyEntry{std::string(file_id), id,
+                                           ShardedKeyMap::ShardOf(file_id), nullptr});
     }
     part.record_lines.push_back(reader.line());
     record.labels = labels;
@@ -547,7 +639,8 @@ absl::Status Importer::ImportNodes(NodePart& part, const std::vector<uint32_t>& 
           }
         }
         RETURN_IF_ERROR(unique_runs.Add(key, NodeKey(id)));
-        part.unique_keys.push_back(NodePart::UniqueKey{std::move(key), id, index.def});
+        const uint8_t shard = ShardedKeyMap::ShardOf(key);
+        part.unique_keys.push_back(NodeKeyEntry{std::move(key), id, shard, index.def});
       }
       for (uint32_t pk : index.lookup_properties) {
         const Value* v = find(pk);
@@ -581,52 +674,40 @@ absl::Status Importer::ImportNodes(NodePart& part, const std::vector<uint32_t>& 
   return absl::OkStatus();
 }
 
-absl::Status Importer::MergeNodePart(NodePart& part, int source_index,
-                                     absl::flat_hash_map<std::string, NodeId>& id_map) {
-  // The part's nodes join the tables indexed by id, after any gap of blank
-  // lines before them.
-  const uint64_t first = part.id_base - node_base_;
-  node_origin_.resize(first, {-1, 0});
-  label_start_.resize(first + 1, label_start_.back());
-  for (int64_t line : part.record_lines) node_origin_.emplace_back(source_index, line);
-  const uint32_t offset = static_cast<uint32_t>(labels_.size());
-  labels_.insert(labels_.end(), part.label_ids.begin(), part.label_ids.end());
-  for (size_t i = 1; i < part.label_start.size(); ++i) {
-    label_start_.push_back(offset + part.label_start[i]);
+std::optional<DuplicateKey> Importer::MergeKeys(std::vector<NodePart>& parts,
+                                                std::vector<NodeKeyEntry> NodePart::*keys,
+                                                ShardedKeyMap& map) {
+  // Each shard takes the keys in file order, so the node kept is the first
+  // and the duplicate found is the shard's earliest.
+  std::array<std::optional<DuplicateKey>, ShardedKeyMap::kShards> found;
+  RunTasks(ShardedKeyMap::kShards, threads_, [&](size_t s) {
+    ShardedKeyMap::Shard& shard = map.shard(static_cast<int>(s));
+    size_t count = 0;
+    for (const NodePart& part : parts) {
+      for (const NodeKeyEntry& e : part.*keys) count += e.shard == s;
+    }
+    shard.reserve(shard.size() + count);
+    for (size_t k = 0; k < parts.size(); ++k) {
+      std::vector<NodeKeyEntry>& entries = parts[k].*keys;
+      for (size_t i = 0; i < entries.size(); ++i) {
+        if (entries[i].shard != s) continue;
+        // try_emplace leaves the key alone when it is already there, so a
+        // duplicate's text is still at hand for the message.
+        auto [it, inserted] = shard.try_emplace(std::move(entries[i].key), entries[i].node);
+        if (!inserted) {
+          found[s] = DuplicateKey{k, i, it->second};
+          return;
+        }
+      }
+    }
+  });
+  std::optional<DuplicateKey> first;
+  for (const auto& d : found) {
+    if (d && (!first || std::tie(d->part, d->entry) < std::tie(first->part, first->entry))) {
+      first = d;
+    }
   }
-  // The part stopped at its first error; a duplicate on an earlier line is
-  // the import's first error instead (a duplicate id also on the same line:
-  // the id is the first thing checked in a row).
-  absl::Status first_error = part.status;
-  int64_t first_error_line =
-      part.status.ok() ? std::numeric_limits<int64_t>::max() : part.reader->line();
-  const std::string& path = part.reader->path();
-  for (size_t i = 0; i < part.file_ids.size(); ++i) {
-    if (part.record_lines[i] > first_error_line) break;
-    auto [it, inserted] = id_map.try_emplace(std::move(part.file_ids[i]), part.id_base + i);
-    if (inserted) continue;
-    first_error_line = part.record_lines[i];
-    first_error = absl::InvalidArgumentError(
-        StrCat(path, ":", part.record_lines[i], ": duplicate node id '", it->first, "' (first used at ",
-               NodeOrigin(it->second), ")"));
-    break;
-  }
-  for (NodePart::UniqueKey& entry : part.unique_keys) {
-    const int64_t line = part.record_lines[entry.node - part.id_base];
-    if (line >= first_error_line) break;
-    auto [it, inserted] = unique_keys_.try_emplace(std::move(entry.key), entry.node);
-    if (inserted) continue;
-    // The key is label, property, then the value's ordered encoding.
-    absl::StatusOr<std::pair<Value, size_t>> value =
-        DecodeOrderedValue(std::string_view(it->first).substr(8));
-    first_error_line = line;
-    first_error = absl::InvalidArgumentError(StrCat(
-        path, ":", line, ": schema violation: duplicate key ", entry.def->name, " ",
-        entry.def->key_property, " ", value.ok() ? value->first.ToString() : "(undecodable)",
-        " (first at ", NodeOrigin(it->second), ")"));
-    break;
-  }
-  return first_error;
+  return first;
 }
 
 absl::StatusOr<NodeId> Importer::ResolveId(CsvReader& reader, int column) const {
@@ -637,8 +718,7 @@ absl::StatusOr<NodeId> Importer::ResolveId(CsvReader& reader, int column) const 
   std::string_view file_id = reader.raw_field(column);
   auto group = ids_.find(col.id_group);
   if (group != ids_.end()) {
-    auto it = group->second.find(ToAbsl(file_id));
-    if (it != group->second.end()) return it->second;
+    if (const NodeId* id = group->second.Find(file_id)) return *id;
   }
   return reader.Error(StrCat(
       col.kind == CsvColumn::Kind::kStartId ? "start" : "end", " node id '", file_id,
@@ -687,11 +767,19 @@ absl::Status Importer::ImportRelationships(EdgePart& part, const std::string& de
     } else {
       return reader.Error("the relationship type is empty");
     }
-    ASSIGN_OR_RETURN(NodeId src, ResolveId(reader, header.start_column));
+    const std::string_view start_id = reader.raw_field(header.start_column);
+    if (part.last_start_id != start_id || reader.field_is_null(header.start_column)) {
+      ASSIGN_OR_RETURN(part.last_start, ResolveId(reader, header.start_column));
+      part.last_start_id = start_id;
+      part.last_start_checked_type.reset();
+    }
+    const NodeId src = part.last_start;
     ASSIGN_OR_RETURN(NodeId dst, ResolveId(reader, header.end_column));
     ASSIGN_OR_RETURN(const RowPlan* plan, EdgePlan(part, type));
-    if ((plan->from_label && !HasLabel(src, *plan->from_label)) ||
-        (plan->to_label && !HasLabel(dst, *plan->to_label))) {
+    const bool start_ok = !plan->from_label || part.last_start_checked_type == type ||
+                          HasLabel(src, *plan->from_label);
+    if (start_ok) part.last_start_checked_type = type;
+    if (!start_ok || (plan->to_label && !HasLabel(dst, *plan->to_label))) {
       std::lock_guard<std::mutex> lock(catalog_mutex_);
       const schema::EdgeTypeDef* def = catalog_.FindEdgeTypeDef(catalog_.EdgeTypeName(type));
       return reader.Error(StrCat(

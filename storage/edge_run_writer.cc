@@ -15,17 +15,20 @@ EdgeRunWriter::EdgeRunWriter(const Store& store, std::string dir, std::string na
 
 absl::Status EdgeRunWriter::Add(const EdgeKey& edge, std::string_view record) {
   // Take the budget once: doubling would copy the buffers over and over, and
-  // untouched pages cost nothing. Entries are about half of it.
+  // untouched pages cost nothing. A run ends when either buffer is full.
   if (entries_.capacity() == 0) {
     entries_.reserve(budget_ / 2 / sizeof(Entry));
     AdviseHugePages(entries_.data(), entries_.capacity() * sizeof(Entry));
     records_.reserve(budget_ / 2);
     AdviseHugePages(records_.data(), records_.capacity());
   }
+  if (entries_.size() == entries_.capacity() ||
+      records_.size() + record.size() > records_.capacity()) {
+    RETURN_IF_ERROR(Flush());
+  }
   entries_.push_back(Entry{edge.src, edge.dst, edge.id, edge.type,
                            static_cast<uint32_t>(record.size()), records_.size()});
   records_.append(record);
-  if (buffered_bytes() >= budget_) return Flush();
   return absl::OkStatus();
 }
 

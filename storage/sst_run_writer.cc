@@ -17,11 +17,17 @@ SstRunWriter::SstRunWriter(const Store& store, Cf cf, std::string dir, std::stri
 absl::Status SstRunWriter::Add(std::string_view key, std::string_view value) {
   // Growing the buffers by doubling copies them over and over; take the
   // budget once (untouched pages cost nothing).
-  if (arena_.capacity() < budget_ / 2) {
+  if (index_.capacity() == 0) {
     arena_.reserve(budget_ / 2);
     AdviseHugePages(arena_.data(), arena_.capacity());
     index_.reserve(budget_ / 2 / sizeof(Entry));
     AdviseHugePages(index_.data(), index_.capacity() * sizeof(Entry));
+  }
+  // A run ends when either buffer is full (a larger entry than fits an empty
+  // arena grows it).
+  if (!index_.empty() && (index_.size() == index_.capacity() ||
+                          arena_.size() + key.size() + value.size() > arena_.capacity())) {
+    RETURN_IF_ERROR(Flush());
   }
   uint64_t prefix = 0;
   for (size_t i = 0; i < 8; ++i) {
@@ -32,7 +38,6 @@ absl::Status SstRunWriter::Add(std::string_view key, std::string_view value) {
   arena_.append(key);
   arena_.append(value);
   ++entries_;
-  if (buffered_bytes() >= budget_) return Flush();
   return absl::OkStatus();
 }
 
