@@ -59,6 +59,9 @@ struct RowPlan {
   std::string owner;  // "label Organisation" / "relationship type MEMBER_OF"
 };
 
+// Distinct relationship records a part remembers (see EdgePart::record_cache).
+constexpr size_t kRecordCacheSize = 4096;
+
 // One thread's run writers: relationships, and the node and index column
 // families indexed by Cf (meta has a single writer elsewhere).
 struct WriterSet {
@@ -90,6 +93,14 @@ struct EdgePart : FilePart {
   std::optional<std::string> last_start_id;
   NodeId last_start = 0;
   std::optional<uint32_t> last_start_checked_type;  // passed its start label
+  // Records by type and raw property text: relationships of one kind often
+  // repeat their properties, and then skip parsing, encoding and storing
+  // them again. Cleared when full.
+  struct CachedRecord {
+    std::string bytes;
+    EdgeRunWriter::SharedRecord shared;
+  };
+  absl::flat_hash_map<std::string, CachedRecord> record_cache;
 };
 
 // A file id or unique-index key a node part used, checked for duplicates
@@ -753,6 +764,7 @@ absl::Status Importer::ImportRelationships(EdgePart& part, const std::string& de
   const CsvHeader& header = reader.header();
   EdgeRunWriter& runs = *part.writers->edges;
   PropertyList props;
+  std::string record_key;
   while (true) {
     ASSIGN_OR_RETURN(bool more, reader.Next());
     if (!more) break;
@@ -787,9 +799,24 @@ absl::Status Importer::ImportRelationships(EdgePart& part, const std::string& de
           " to ", def->to_label, "; '", reader.raw_field(header.start_column), "' -> '",
           reader.raw_field(header.end_column), "' does not"));
     }
-    RETURN_IF_ERROR(ReadProperties(reader, *plan, props));
+    // The record depends only on the type and the property fields as read.
+    record_key.assign(reinterpret_cast<const char*>(&type), sizeof type);
+    for (const ColumnPlan& c : plan->columns) {
+      const std::string_view raw = reader.raw_field(c.column);
+      const uint32_t size = static_cast<uint32_t>(raw.size());
+      record_key.push_back(reader.field_is_quoted(c.column) ? 'q' : 'u');
+      record_key.append(reinterpret_cast<const char*>(&size), sizeof size);
+      record_key.append(raw);
+    }
+    auto cached = part.record_cache.find(record_key);
+    if (cached == part.record_cache.end()) {
+      RETURN_IF_ERROR(ReadProperties(reader, *plan, props));
+      if (part.record_cache.size() >= kRecordCacheSize) part.record_cache.clear();
+      cached = part.record_cache.emplace(record_key, EdgePart::CachedRecord{EncodeEdgeRecord(props)})
+                   .first;
+    }
     const EdgeKey edge{src, type, dst, part.id_base + part.records};
-    RETURN_IF_ERROR(runs.Add(edge, EncodeEdgeRecord(props)));
+    RETURN_IF_ERROR(runs.Add(edge, cached->second.bytes, &cached->second.shared));
     ++part.records;
     if ((part.records & 0xfff) == 0) {
       part_rows_.fetch_add(0x1000, std::memory_order_relaxed);

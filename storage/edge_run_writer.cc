@@ -13,7 +13,8 @@ EdgeRunWriter::EdgeRunWriter(const Store& store, std::string dir, std::string na
                              size_t budget_bytes)
     : store_(store), dir_(std::move(dir)), name_(std::move(name)), budget_(budget_bytes) {}
 
-absl::Status EdgeRunWriter::Add(const EdgeKey& edge, std::string_view record) {
+absl::Status EdgeRunWriter::Add(const EdgeKey& edge, std::string_view record,
+                                SharedRecord* shared) {
   // Take the budget once: doubling would copy the buffers over and over, and
   // untouched pages cost nothing. A run ends when either buffer is full.
   if (entries_.capacity() == 0) {
@@ -22,13 +23,21 @@ absl::Status EdgeRunWriter::Add(const EdgeKey& edge, std::string_view record) {
     records_.reserve(budget_ / 2);
     AdviseHugePages(records_.data(), records_.capacity());
   }
+  auto stored = [&] { return shared != nullptr && shared->run == run_; };
   if (entries_.size() == entries_.capacity() ||
-      records_.size() + record.size() > records_.capacity()) {
+      (!stored() && records_.size() + record.size() > records_.capacity())) {
     RETURN_IF_ERROR(Flush());
   }
-  entries_.push_back(Entry{edge.src, edge.dst, edge.id, edge.type,
-                           static_cast<uint32_t>(record.size()), records_.size()});
-  records_.append(record);
+  uint64_t offset;
+  if (stored()) {
+    offset = shared->offset;
+  } else {
+    offset = records_.size();
+    records_.append(record);
+    if (shared != nullptr) *shared = SharedRecord{run_, offset};
+  }
+  entries_.push_back(
+      Entry{edge.src, edge.dst, edge.id, edge.type, static_cast<uint32_t>(record.size()), offset});
   return absl::OkStatus();
 }
 
@@ -76,6 +85,7 @@ absl::Status EdgeRunWriter::Flush() {
       [](const EdgeKey& e, char* key) { e.WriteInKey(key); }, false));
   entries_.clear();
   records_.clear();
+  ++run_;
   return absl::OkStatus();
 }
 

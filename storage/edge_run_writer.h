@@ -21,9 +21,17 @@ class EdgeRunWriter {
   // Files go to `dir` as `out-<name>-<n>.sst` and `in-<name>-<n>.sst`.
   EdgeRunWriter(const Store& store, std::string dir, std::string name, size_t budget_bytes);
 
+  // Where a record repeated by many relationships sits in the current run,
+  // so that it is stored once per run.
+  struct SharedRecord {
+    uint64_t run = ~uint64_t{0};
+    uint64_t offset = 0;
+  };
+
   // Edge ids must be unique across the whole import; `record` is the `out`
-  // value.
-  absl::Status Add(const EdgeKey& edge, std::string_view record);
+  // value. With `shared`, a record already stored in this run is reused, and
+  // `shared` is updated when it is stored anew.
+  absl::Status Add(const EdgeKey& edge, std::string_view record, SharedRecord* shared = nullptr);
   // Writes what is buffered; afterwards out_files() and in_files() list every run.
   absl::Status Finish();
 
@@ -54,6 +62,7 @@ class EdgeRunWriter {
   std::vector<Entry> entries_;
   std::vector<std::string> out_files_;
   std::vector<std::string> in_files_;
+  uint64_t run_ = 0;  // runs ended so far
 };
 
 }  // namespace alliance::storage
