@@ -108,20 +108,22 @@ struct EdgePart : FilePart {
 struct NodeKeyEntry {
   std::string key;
   NodeId node;
-  uint8_t shard;                      // ShardedKeyMap::ShardOf(key)
-  const schema::LabelDef* def;        // unique keys: the label declaring them
+  const schema::LabelDef* def;  // unique keys: the label declaring them
 };
+
+// A part's keys of one kind, by ShardedKeyMap shard, each in row order.
+using ShardedEntries = std::array<std::vector<NodeKeyEntry>, ShardedKeyMap::kShards>;
 
 struct NodePart : FilePart {
   absl::flat_hash_map<std::string, RowPlan> plans;    // by label set
   absl::flat_hash_map<std::string, uint32_t> labels;  // label name -> id
   // Per node begun (a failed row included): its line and file id.
   std::vector<int64_t> record_lines;
-  std::vector<NodeKeyEntry> file_ids;
+  ShardedEntries file_ids;
   // Per node finished: its labels, flattened, and unique keys.
   std::vector<uint32_t> label_start{0};
   std::vector<uint32_t> label_ids;
-  std::vector<NodeKeyEntry> unique_keys;
+  ShardedEntries unique_keys;
 };
 
 // The nodes one file part imported, by id from `first`: for label checks of
@@ -134,11 +136,10 @@ struct NodeRange {
   std::vector<uint32_t> label_ids;
 };
 
-// Where a node file's first duplicate is: part, entry, and the node that
-// used the key first.
+// A node file's first duplicate key: the entry repeating it (ids grow in
+// file order) and the node that used the key first.
 struct DuplicateKey {
-  size_t part;
-  size_t entry;
+  const NodeKeyEntry* entry;
   NodeId first;
 };
 
@@ -173,7 +174,7 @@ class Importer {
   // Adds the keys of a node file's parts to `map`, shard by shard on every
   // core; the first duplicate in file order, if any.
   std::optional<DuplicateKey> MergeKeys(std::vector<NodePart>& parts,
-                                        std::vector<NodeKeyEntry> NodePart::*keys,
+                                        ShardedEntries NodePart::*keys,
                                         ShardedKeyMap& map);
   absl::Status ImportRelationshipFile(const ImportSource& source);
   absl::Status ImportRelationships(EdgePart& part, const std::string& default_type);
@@ -533,39 +534,38 @@ absl::Status Importer::ImportNodeFile(const ImportSource& source, int source_ind
   // one line a duplicate id (checked first in a row) comes before the row's
   // own error, which comes before a duplicate unique key.
   struct Candidate {
-    size_t part;
     int64_t line;
     int rank;
     absl::Status status;
   };
   std::optional<Candidate> first;
   auto consider = [&](Candidate c) {
-    if (!first || std::tie(c.part, c.line, c.rank) < std::tie(first->part, first->line, first->rank)) {
+    if (!first || std::tie(c.line, c.rank) < std::tie(first->line, first->rank)) {
       first = std::move(c);
     }
   };
-  for (size_t k = 0; k < parts.size(); ++k) {
-    if (!parts[k].status.ok()) {
-      consider({k, parts[k].reader->line(), 1, parts[k].status});
+  for (const NodePart& part : parts) {
+    if (!part.status.ok()) {
+      consider({part.reader->line(), 1, part.status});
       break;
     }
   }
   const std::string& path = source.path;
   if (id_duplicate) {
-    const NodeKeyEntry& entry = parts[id_duplicate->part].file_ids[id_duplicate->entry];
+    const NodeKeyEntry& entry = *id_duplicate->entry;
     const int64_t line = NodeLine(entry.node);
-    consider({id_duplicate->part, line, 0,
+    consider({line, 0,
               absl::InvalidArgumentError(StrCat(path, ":", line, ": duplicate node id '",
                                                 entry.key, "' (first used at ",
                                                 NodeOrigin(id_duplicate->first), ")"))});
   }
   if (key_duplicate) {
-    const NodeKeyEntry& entry = parts[key_duplicate->part].unique_keys[key_duplicate->entry];
+    const NodeKeyEntry& entry = *key_duplicate->entry;
     const int64_t line = NodeLine(entry.node);
     // The key is label, property, then the value's ordered encoding.
     absl::StatusOr<std::pair<Value, size_t>> value =
         DecodeOrderedValue(std::string_view(entry.key).substr(8));
-    consider({key_duplicate->part, line, 2,
+    consider({line, 2,
               absl::InvalidArgumentError(StrCat(
                   path, ":", line, ": schema violation: duplicate key ", entry.def->name, " ",
                   entry.def->key_property, " ",
@@ -620,8 +620,8 @@ absl::Status Importer::ImportNodes(NodePart& part, const std::vector<uint32_t>& 
     if (header.id_column >= 0) {
       if (reader.field_is_null(header.id_column)) return reader.Error("the node id is empty");
       const std::string_view file_id = reader.raw_field(header.id_column);
-      part.file_ids.push_back(NodeKeyEntry{std::string(file_id), id,
-                                           ShardedKeyMap::ShardOf(file_id), nullptr});
+      part.file_ids[ShardedKeyMap::ShardOf(file_id)].push_back(
+          NodeKeyEntry{std::string(file_id), id, nullptr});
     }
     part.record_lines.push_back(reader.line());
     record.labels = labels;
@@ -651,7 +651,7 @@ absl::Status Importer::ImportNodes(NodePart& part, const std::vector<uint32_t>& 
         }
         RETURN_IF_ERROR(unique_runs.Add(key, NodeKey(id)));
         const uint8_t shard = ShardedKeyMap::ShardOf(key);
-        part.unique_keys.push_back(NodeKeyEntry{std::move(key), id, shard, index.def});
+        part.unique_keys[shard].push_back(NodeKeyEntry{std::move(key), id, index.def});
       }
       for (uint32_t pk : index.lookup_properties) {
         const Value* v = find(pk);
@@ -686,27 +686,23 @@ absl::Status Importer::ImportNodes(NodePart& part, const std::vector<uint32_t>& 
 }
 
 std::optional<DuplicateKey> Importer::MergeKeys(std::vector<NodePart>& parts,
-                                                std::vector<NodeKeyEntry> NodePart::*keys,
+                                                ShardedEntries NodePart::*keys,
                                                 ShardedKeyMap& map) {
-  // Each shard takes the keys in file order, so the node kept is the first
+  // Each shard takes its keys in file order, so the node kept is the first
   // and the duplicate found is the shard's earliest.
   std::array<std::optional<DuplicateKey>, ShardedKeyMap::kShards> found;
   RunTasks(ShardedKeyMap::kShards, threads_, [&](size_t s) {
     ShardedKeyMap::Shard& shard = map.shard(static_cast<int>(s));
     size_t count = 0;
-    for (const NodePart& part : parts) {
-      for (const NodeKeyEntry& e : part.*keys) count += e.shard == s;
-    }
+    for (const NodePart& part : parts) count += (part.*keys)[s].size();
     shard.reserve(shard.size() + count);
-    for (size_t k = 0; k < parts.size(); ++k) {
-      std::vector<NodeKeyEntry>& entries = parts[k].*keys;
-      for (size_t i = 0; i < entries.size(); ++i) {
-        if (entries[i].shard != s) continue;
+    for (NodePart& part : parts) {
+      for (NodeKeyEntry& entry : (part.*keys)[s]) {
         // try_emplace leaves the key alone when it is already there, so a
         // duplicate's text is still at hand for the message.
-        auto [it, inserted] = shard.try_emplace(std::move(entries[i].key), entries[i].node);
+        auto [it, inserted] = shard.try_emplace(std::move(entry.key), entry.node);
         if (!inserted) {
-          found[s] = DuplicateKey{k, i, it->second};
+          found[s] = DuplicateKey{&entry, it->second};
           return;
         }
       }
@@ -714,9 +710,7 @@ std::optional<DuplicateKey> Importer::MergeKeys(std::vector<NodePart>& parts,
   });
   std::optional<DuplicateKey> first;
   for (const auto& d : found) {
-    if (d && (!first || std::tie(d->part, d->entry) < std::tie(first->part, first->entry))) {
-      first = d;
-    }
+    if (d && (!first || d->entry->node < first->entry->node)) first = d;
   }
   return first;
 }

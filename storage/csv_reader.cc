@@ -382,7 +382,9 @@ absl::StatusOr<std::vector<CsvReader::Part>> CsvReader::OpenParts(const std::str
   const int64_t size = static_cast<int64_t>(std::filesystem::file_size(path, size_error));
   const int64_t body = size_error ? 0 : size - data_start;
   std::vector<Part> parts;
-  if (max_parts <= 1 || body < (int64_t{1} << 20)) {
+  // Below this a second thread costs about what it saves.
+  constexpr int64_t kMinSplitBytes = int64_t{128} << 10;
+  if (max_parts <= 1 || body < kMinSplitBytes) {
     parts.push_back(Part{*std::move(first), body / 2 + 1});  // a line holds >= 2 bytes
     return parts;
   }
