@@ -591,30 +591,45 @@ absl::Status Importer::ImportNodes(NodePart& part, const std::vector<uint32_t>& 
   SstRunWriter& unique_runs = Writer(*part.writers, Cf::kUniqueIdx);
   SstRunWriter& lookup_runs = Writer(*part.writers, Cf::kLookupIdx);
   std::vector<uint32_t> labels;
+  const RowPlan* plan = nullptr;
+  std::string last_label_text;
+  bool last_label_quoted = false;
   NodeRecordData record;
   std::string key;
   std::vector<Value> values;
   while (true) {
     ASSIGN_OR_RETURN(bool more, reader.Next());
     if (!more) break;
-    labels = default_labels;
-    if (header.label_column >= 0 && !reader.field_is_null(header.label_column)) {
-      ASSIGN_OR_RETURN(Value names, reader.TypedField(header.label_column));
-      if (names.type() == Value::Type::kList) {
-        for (const Value& n : names.as_list()) {
-          if (n.as_string().empty()) continue;
-          ASSIGN_OR_RETURN(uint32_t id, NodeLabel(part, n.as_string()));
-          labels.push_back(id);
+    // Rows of a file mostly repeat their :LABEL text; the labels and the plan
+    // follow from it (and the quoting), so they are worked out once per change.
+    const bool has_label_field =
+        header.label_column >= 0 && !reader.field_is_null(header.label_column);
+    const std::string_view label_text =
+        has_label_field ? reader.raw_field(header.label_column) : std::string_view();
+    const bool label_quoted = has_label_field && reader.field_is_quoted(header.label_column);
+    if (plan == nullptr || label_text != last_label_text || label_quoted != last_label_quoted) {
+      labels = default_labels;
+      if (has_label_field) {
+        ASSIGN_OR_RETURN(Value names, reader.TypedField(header.label_column));
+        if (names.type() == Value::Type::kList) {
+          for (const Value& n : names.as_list()) {
+            if (n.as_string().empty()) continue;
+            ASSIGN_OR_RETURN(uint32_t id, NodeLabel(part, n.as_string()));
+            labels.push_back(id);
+          }
         }
       }
+      std::sort(labels.begin(), labels.end());
+      labels.erase(std::unique(labels.begin(), labels.end()), labels.end());
+      if (labels.empty() && enforced) {
+        return reader.Error("schema violation: the node has no label (add a :LABEL column or "
+                            "give the file a default label)");
+      }
+      ASSIGN_OR_RETURN(plan, NodePlan(part, labels));
+      last_label_text.assign(label_text);
+      last_label_quoted = label_quoted;
+      record.labels = labels;
     }
-    std::sort(labels.begin(), labels.end());
-    labels.erase(std::unique(labels.begin(), labels.end()), labels.end());
-    if (labels.empty() && enforced) {
-      return reader.Error("schema violation: the node has no label (add a :LABEL column or "
-                          "give the file a default label)");
-    }
-    ASSIGN_OR_RETURN(const RowPlan* plan, NodePlan(part, labels));
     const NodeId id = part.id_base + part.records;
     // Ids are checked for duplicates when the parts are merged.
     if (header.id_column >= 0) {
@@ -624,7 +639,6 @@ absl::Status Importer::ImportNodes(NodePart& part, const std::vector<uint32_t>& 
           NodeKeyEntry{std::string(file_id), id, nullptr});
     }
     part.record_lines.push_back(reader.line());
-    record.labels = labels;
     RETURN_IF_ERROR(ReadProperties(reader, *plan, record.properties));
 
     auto find = [&](uint32_t k) -> const Value* {
