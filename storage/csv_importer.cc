@@ -13,6 +13,7 @@
 #include <tuple>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/node_hash_map.h"
 #include "schema/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
@@ -84,23 +85,48 @@ struct FilePart {
   absl::Status status;
 };
 
+// A relationship record parsed and encoded once for rows that repeat the
+// same type and property text; stored once per run.
+struct CachedRecord {
+  std::string bytes;
+  EdgeRunWriter::SharedRecord shared;
+};
+
+// A relationship read but not yet stored: its ids are looked up a batch at
+// a time, so that the lookups (likely cache misses on large imports) overlap.
+struct PendingEdge {
+  int64_t line = 0;
+  std::string start_id;
+  std::string end_id;
+  bool start_null = false;
+  bool end_null = false;
+  uint32_t type = 0;
+  std::optional<uint32_t> from_label;
+  std::optional<uint32_t> to_label;
+  CachedRecord* record = nullptr;  // null with `deferred`
+  // An error in the row's properties, reported once its ids (checked first)
+  // turn out fine.
+  absl::Status deferred;
+};
+
 struct EdgePart : FilePart {
   absl::flat_hash_map<uint32_t, RowPlan> plans;     // by type
   absl::flat_hash_map<std::string, uint32_t> types;  // type name -> id
   std::optional<uint32_t> default_type;
+  // Records by type and raw property text: relationships of one kind often
+  // repeat their properties, and then skip parsing, encoding and storing
+  // them again. Node-based, so pending rows may point at entries; cleared
+  // when full between batches.
+  absl::node_hash_map<std::string, CachedRecord> record_cache;
+  std::vector<PendingEdge> pending;
+  size_t pending_count = 0;
   // The previous row's start node: files often list a node's relationships
   // together, and on large imports every id lookup is a likely cache miss.
   std::optional<std::string> last_start_id;
   NodeId last_start = 0;
-  std::optional<uint32_t> last_start_checked_type;  // passed its start label
-  // Records by type and raw property text: relationships of one kind often
-  // repeat their properties, and then skip parsing, encoding and storing
-  // them again. Cleared when full.
-  struct CachedRecord {
-    std::string bytes;
-    EdgeRunWriter::SharedRecord shared;
-  };
-  absl::flat_hash_map<std::string, CachedRecord> record_cache;
+  // The last start node found to carry its type's start label.
+  std::optional<std::pair<NodeId, uint32_t>> last_start_checked;
+  std::vector<NodeId> sources, targets;  // of the pending rows
 };
 
 // A file id or unique-index key a node part used, checked for duplicates
@@ -178,13 +204,19 @@ class Importer {
                                         ShardedKeyMap& map);
   absl::Status ImportRelationshipFile(const ImportSource& source);
   absl::Status ImportRelationships(EdgePart& part, const std::string& default_type);
+  // Resolves and stores the part's pending relationships in file order; the
+  // first error among them, if any.
+  absl::Status StorePending(EdgePart& part, EdgeRunWriter& runs);
   absl::Status Ingest();
   absl::StatusOr<const RowPlan*> NodePlan(NodePart& part, const std::vector<uint32_t>& labels);
   absl::StatusOr<uint32_t> NodeLabel(NodePart& part, std::string_view name);
   absl::StatusOr<const RowPlan*> EdgePlan(EdgePart& part, uint32_t type);
   absl::StatusOr<uint32_t> EdgeType(EdgePart& part, std::string_view name);
   absl::Status ReadProperties(CsvReader& reader, const RowPlan& plan, PropertyList& out);
-  absl::StatusOr<NodeId> ResolveId(CsvReader& reader, int column) const;
+  // The node of a file id read from `column` on `line`.
+  absl::StatusOr<NodeId> ResolveId(const CsvReader& reader, int column, std::string_view file_id,
+                                   bool is_null, int64_t line) const;
+  const ShardedKeyMap* IdsOf(const CsvReader& reader, int column) const;
   void ReportProgress(const CsvReader& reader, bool force);
   // The key id of a property name, added to the catalog when new. Callers
   // on part threads hold catalog_mutex_.
@@ -729,20 +761,23 @@ std::optional<DuplicateKey> Importer::MergeKeys(std::vector<NodePart>& parts,
   return first;
 }
 
-absl::StatusOr<NodeId> Importer::ResolveId(CsvReader& reader, int column) const {
+const ShardedKeyMap* Importer::IdsOf(const CsvReader& reader, int column) const {
+  auto group = ids_.find(reader.header().columns[column].id_group);
+  return group == ids_.end() ? nullptr : &group->second;
+}
+
+absl::StatusOr<NodeId> Importer::ResolveId(const CsvReader& reader, int column,
+                                           std::string_view file_id, bool is_null,
+                                           int64_t line) const {
   const CsvColumn& col = reader.header().columns[column];
-  if (reader.field_is_null(column)) {
-    return reader.Error(StrCat("column ", col.DisplayName(), " is empty"));
+  if (is_null) return reader.ErrorAt(line, StrCat("column ", col.DisplayName(), " is empty"));
+  if (const ShardedKeyMap* ids = IdsOf(reader, column)) {
+    if (const NodeId* id = ids->Find(file_id)) return *id;
   }
-  std::string_view file_id = reader.raw_field(column);
-  auto group = ids_.find(col.id_group);
-  if (group != ids_.end()) {
-    if (const NodeId* id = group->second.Find(file_id)) return *id;
-  }
-  return reader.Error(StrCat(
-      col.kind == CsvColumn::Kind::kStartId ? "start" : "end", " node id '", file_id,
-      "' is not defined by any node file",
-      col.id_group.empty() ? "" : StrCat(" in id group '", col.id_group, "'")));
+  return reader.ErrorAt(
+      line, StrCat(col.kind == CsvColumn::Kind::kStartId ? "start" : "end", " node id '",
+                   file_id, "' is not defined by any node file",
+                   col.id_group.empty() ? "" : StrCat(" in id group '", col.id_group, "'")));
 }
 
 // Imports the parts of a relationship file side by side. The error reported
@@ -767,49 +802,58 @@ absl::Status Importer::ImportRelationshipFile(const ImportSource& source) {
   return absl::OkStatus();
 }
 
+// Rows in a batch of pending relationships.
+constexpr size_t kEdgeBatch = 64;
+
 absl::Status Importer::ImportRelationships(EdgePart& part, const std::string& default_type) {
   CsvReader& reader = *part.reader;
   const CsvHeader& header = reader.header();
   EdgeRunWriter& runs = *part.writers->edges;
+  const ShardedKeyMap* start_ids = IdsOf(reader, header.start_column);
+  const ShardedKeyMap* end_ids = IdsOf(reader, header.end_column);
+  part.pending.resize(kEdgeBatch);
   PropertyList props;
   std::string record_key;
+  // An error in a row comes after any in the pending rows before it.
+  auto fail = [&](absl::Status error) {
+    RETURN_IF_ERROR(StorePending(part, runs));
+    return error;
+  };
   while (true) {
-    ASSIGN_OR_RETURN(bool more, reader.Next());
-    if (!more) break;
-    uint32_t type;
+    absl::StatusOr<bool> more = reader.Next();
+    if (!more.ok()) return fail(more.status());
+    if (!*more) break;
+    PendingEdge& row = part.pending[part.pending_count];
+    row.line = reader.line();
     if (header.type_column >= 0 && !reader.field_is_null(header.type_column)) {
-      ASSIGN_OR_RETURN(type, EdgeType(part, reader.raw_field(header.type_column)));
+      absl::StatusOr<uint32_t> type = EdgeType(part, reader.raw_field(header.type_column));
+      if (!type.ok()) return fail(type.status());
+      row.type = *type;
     } else if (!default_type.empty()) {
       if (!part.default_type) {
-        ASSIGN_OR_RETURN(part.default_type, EdgeType(part, default_type));
+        absl::StatusOr<uint32_t> type = EdgeType(part, default_type);
+        if (!type.ok()) return fail(type.status());
+        part.default_type = *type;
       }
-      type = *part.default_type;
+      row.type = *part.default_type;
     } else {
-      return reader.Error("the relationship type is empty");
+      return fail(reader.Error("the relationship type is empty"));
     }
-    const std::string_view start_id = reader.raw_field(header.start_column);
-    if (part.last_start_id != start_id || reader.field_is_null(header.start_column)) {
-      ASSIGN_OR_RETURN(part.last_start, ResolveId(reader, header.start_column));
-      part.last_start_id = start_id;
-      part.last_start_checked_type.reset();
-    }
-    const NodeId src = part.last_start;
-    ASSIGN_OR_RETURN(NodeId dst, ResolveId(reader, header.end_column));
-    ASSIGN_OR_RETURN(const RowPlan* plan, EdgePlan(part, type));
-    const bool start_ok = !plan->from_label || part.last_start_checked_type == type ||
-                          HasLabel(src, *plan->from_label);
-    if (start_ok) part.last_start_checked_type = type;
-    if (!start_ok || (plan->to_label && !HasLabel(dst, *plan->to_label))) {
-      std::lock_guard<std::mutex> lock(catalog_mutex_);
-      const schema::EdgeTypeDef* def = catalog_.FindEdgeTypeDef(catalog_.EdgeTypeName(type));
-      return reader.Error(StrCat(
-          "schema violation: relationship type ", def->name, " goes from ", def->from_label,
-          " to ", def->to_label, "; '", reader.raw_field(header.start_column), "' -> '",
-          reader.raw_field(header.end_column), "' does not"));
+    absl::StatusOr<const RowPlan*> plan = EdgePlan(part, row.type);
+    if (!plan.ok()) return fail(plan.status());
+    row.from_label = (*plan)->from_label;
+    row.to_label = (*plan)->to_label;
+    row.start_null = reader.field_is_null(header.start_column);
+    row.end_null = reader.field_is_null(header.end_column);
+    row.start_id.assign(reader.raw_field(header.start_column));
+    row.end_id.assign(reader.raw_field(header.end_column));
+    if (end_ids != nullptr) end_ids->Prefetch(row.end_id);
+    if (start_ids != nullptr && part.last_start_id != row.start_id) {
+      start_ids->Prefetch(row.start_id);
     }
     // The record depends only on the type and the property fields as read.
-    record_key.assign(reinterpret_cast<const char*>(&type), sizeof type);
-    for (const ColumnPlan& c : plan->columns) {
+    record_key.assign(reinterpret_cast<const char*>(&row.type), sizeof row.type);
+    for (const ColumnPlan& c : (*plan)->columns) {
       const std::string_view raw = reader.raw_field(c.column);
       const uint32_t size = static_cast<uint32_t>(raw.size());
       record_key.push_back(reader.field_is_quoted(c.column) ? 'q' : 'u');
@@ -817,21 +861,84 @@ absl::Status Importer::ImportRelationships(EdgePart& part, const std::string& de
       record_key.append(raw);
     }
     auto cached = part.record_cache.find(record_key);
-    if (cached == part.record_cache.end()) {
-      RETURN_IF_ERROR(ReadProperties(reader, *plan, props));
-      if (part.record_cache.size() >= kRecordCacheSize) part.record_cache.clear();
-      cached = part.record_cache.emplace(record_key, EdgePart::CachedRecord{EncodeEdgeRecord(props)})
-                   .first;
+    row.deferred = absl::OkStatus();
+    if (cached != part.record_cache.end()) {
+      row.record = &cached->second;
+    } else if (absl::Status s = ReadProperties(reader, **plan, props); !s.ok()) {
+      row.record = nullptr;
+      row.deferred = std::move(s);
+      ++part.pending_count;
+      return fail(row.deferred);
+    } else {
+      row.record = &part.record_cache
+                        .emplace(record_key, CachedRecord{EncodeEdgeRecord(props)})
+                        .first->second;
     }
-    const EdgeKey edge{src, type, dst, part.id_base + part.records};
-    RETURN_IF_ERROR(runs.Add(edge, cached->second.bytes, &cached->second.shared));
-    ++part.records;
-    if ((part.records & 0xfff) == 0) {
-      part_rows_.fetch_add(0x1000, std::memory_order_relaxed);
+    if (++part.pending_count == kEdgeBatch) {
+      RETURN_IF_ERROR(StorePending(part, runs));
       if (part.reports_progress) ReportProgress(reader, false);
     }
   }
+  RETURN_IF_ERROR(StorePending(part, runs));
   part_rows_.fetch_add(part.records & 0xfff, std::memory_order_relaxed);
+  return absl::OkStatus();
+}
+
+absl::Status Importer::StorePending(EdgePart& part, EdgeRunWriter& runs) {
+  const CsvReader& reader = *part.reader;
+  const CsvHeader& header = reader.header();
+  const size_t n = part.pending_count;
+  part.pending_count = 0;
+  // First every id (the lookups were prefetched), then labels and stores, so
+  // that an error is the first in file order whichever stage finds it.
+  part.sources.resize(n);
+  part.targets.resize(n);
+  size_t resolved = 0;
+  absl::Status resolve_error;
+  for (; resolved < n; ++resolved) {
+    PendingEdge& row = part.pending[resolved];
+    if (row.start_null || part.last_start_id != row.start_id) {
+      absl::StatusOr<NodeId> src =
+          ResolveId(reader, header.start_column, row.start_id, row.start_null, row.line);
+      if (!src.ok()) {
+        resolve_error = src.status();
+        break;
+      }
+      part.last_start = *src;
+      part.last_start_id = row.start_id;
+    }
+    part.sources[resolved] = part.last_start;
+    absl::StatusOr<NodeId> dst =
+        ResolveId(reader, header.end_column, row.end_id, row.end_null, row.line);
+    if (!dst.ok()) {
+      resolve_error = dst.status();
+      break;
+    }
+    part.targets[resolved] = *dst;
+  }
+  for (size_t i = 0; i < resolved; ++i) {
+    PendingEdge& row = part.pending[i];
+    const NodeId src = part.sources[i], dst = part.targets[i];
+    const bool start_ok = !row.from_label ||
+                          part.last_start_checked == std::pair(src, row.type) ||
+                          HasLabel(src, *row.from_label);
+    if (start_ok && row.from_label) part.last_start_checked = std::pair(src, row.type);
+    if (!start_ok || (row.to_label && !HasLabel(dst, *row.to_label))) {
+      std::lock_guard<std::mutex> lock(catalog_mutex_);
+      const schema::EdgeTypeDef* def = catalog_.FindEdgeTypeDef(catalog_.EdgeTypeName(row.type));
+      return reader.ErrorAt(
+          row.line, StrCat("schema violation: relationship type ", def->name, " goes from ",
+                           def->from_label, " to ", def->to_label, "; '", row.start_id,
+                           "' -> '", row.end_id, "' does not"));
+    }
+    RETURN_IF_ERROR(row.deferred);
+    const EdgeKey edge{src, row.type, dst, part.id_base + part.records};
+    RETURN_IF_ERROR(runs.Add(edge, row.record->bytes, &row.record->shared));
+    if ((++part.records & 0xfff) == 0) part_rows_.fetch_add(0x1000, std::memory_order_relaxed);
+  }
+  RETURN_IF_ERROR(resolve_error);
+  // Between batches no pending row points into the cache.
+  if (part.record_cache.size() >= kRecordCacheSize) part.record_cache.clear();
   return absl::OkStatus();
 }
 

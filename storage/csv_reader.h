@@ -125,6 +125,10 @@ class CsvReader {
   // "PATH:LINE: reason" for the current record, so that the importer's own
   // errors (unknown node id, ...) look like the reader's.
   absl::Status Error(std::string_view reason) const;
+  // The same for a record read earlier, starting on `line`.
+  absl::Status ErrorAt(int64_t line, std::string_view reason) const {
+    return ParseError(line, reason);
+  }
 
   // Bytes read from the source so far (at most one buffer ahead of the records
   // returned), for progress reporting.

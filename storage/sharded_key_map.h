@@ -30,6 +30,10 @@ class ShardedKeyMap {
 
   Shard& shard(int s) { return shards_[s]; }
 
+  // Starts loading where `key` would be, for a Find a little later: a batch
+  // of lookups then waits for memory once instead of once per key.
+  void Prefetch(std::string_view key) const { shards_[ShardOf(key)].prefetch(ToAbsl(key)); }
+
   const NodeId* Find(std::string_view key) const {
     const Shard& shard = shards_[ShardOf(key)];
     auto it = shard.find(ToAbsl(key));

@@ -152,6 +152,24 @@ TEST_F(CsvImporterTest, BadRelationshipsAreReportedAndNothingLands) {
        "r.csv:2: column 'since' expects int"},
       {":START_ID,:END_ID,:TYPE\no1,o2,KNOWS\n",
        "r.csv:2: schema violation: unknown relationship type 'KNOWS'"},
+      // Ids are looked up a batch of rows at a time; whatever stage finds an
+      // error, the one reported is the first in the file, and within a row
+      // the ids come before the endpoint labels and the properties.
+      {":START_ID,:END_ID,:TYPE,role,since:int\no1,c1,MEMBER_OF,member,1\n"
+       "o1,c7,MEMBER_OF,member,2\no1,c2,MEMBER_OF,member,soon\n",
+       "r.csv:3: end node id 'c7' is not defined by any node file"},
+      {":START_ID,:END_ID,:TYPE,role,since:int\no1,c1,MEMBER_OF,member,1\n"
+       "o1,c9,MEMBER_OF,member,soon\n",
+       "r.csv:3: end node id 'c9' is not defined by any node file"},
+      {":START_ID,:END_ID,:TYPE,role\no2,c1,MEMBER_OF,member\nc1,o1,MEMBER_OF,member\n"
+       "o1,c1,KNOWS,member\n",
+       "r.csv:3: schema violation: relationship type MEMBER_OF goes from Organisation"},
+      {":START_ID,:END_ID,:TYPE,role\no2,c1,MEMBER_OF,member\no3,c1,MEMBER_OF,member\n"
+       "o1,c1,KNOWS,member\no1,c4,MEMBER_OF,member\n",
+       "r.csv:4: schema violation: unknown relationship type 'KNOWS'"},
+      {":START_ID,:END_ID,:TYPE,role\no2,c1,MEMBER_OF,member\no1,,MEMBER_OF,member\n"
+       "o1,c1,MEMBER_OF,\"unterminated\n",
+       "r.csv:3: column :END_ID is empty"},
   };
   for (const auto& c : cases) {
     auto stats = Import(*store, {orgs, cons, Write("r.csv", c.text)});
