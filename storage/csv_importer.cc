@@ -130,9 +130,10 @@ struct EdgePart : FilePart {
 };
 
 // A file id or unique-index key a node part used, checked for duplicates
-// once all parts of the file are done.
+// once all parts of the file are done. The text is in the part's key_bytes.
 struct NodeKeyEntry {
-  std::string key;
+  uint64_t offset;
+  uint32_t size;
   NodeId node;
   const schema::LabelDef* def;  // unique keys: the label declaring them
 };
@@ -150,6 +151,19 @@ struct NodePart : FilePart {
   std::vector<uint32_t> label_start{0};
   std::vector<uint32_t> label_ids;
   ShardedEntries unique_keys;
+  // The text of every key entry, one after another: one buffer instead of an
+  // allocation per key.
+  std::string key_bytes;
+
+  void AddKey(ShardedEntries& entries, std::string_view key, NodeId node,
+              const schema::LabelDef* def) {
+    entries[ShardedKeyMap::ShardOf(key)].push_back(
+        NodeKeyEntry{key_bytes.size(), static_cast<uint32_t>(key.size()), node, def});
+    key_bytes.append(key);
+  }
+  std::string_view KeyText(const NodeKeyEntry& e) const {
+    return std::string_view(key_bytes).substr(e.offset, e.size);
+  }
 };
 
 // The nodes one file part imported, by id from `first`: for label checks of
@@ -162,11 +176,13 @@ struct NodeRange {
   std::vector<uint32_t> label_ids;
 };
 
-// A node file's first duplicate key: the entry repeating it (ids grow in
-// file order) and the node that used the key first.
+// A node file's first duplicate key: its text, the node repeating it (ids
+// grow in file order) and the node that used it first.
 struct DuplicateKey {
-  const NodeKeyEntry* entry;
+  std::string key;
+  NodeId node;
   NodeId first;
+  const schema::LabelDef* def;
 };
 
 class Importer {
@@ -584,23 +600,22 @@ absl::Status Importer::ImportNodeFile(const ImportSource& source, int source_ind
   }
   const std::string& path = source.path;
   if (id_duplicate) {
-    const NodeKeyEntry& entry = *id_duplicate->entry;
-    const int64_t line = NodeLine(entry.node);
+    const int64_t line = NodeLine(id_duplicate->node);
     consider({line, 0,
               absl::InvalidArgumentError(StrCat(path, ":", line, ": duplicate node id '",
-                                                entry.key, "' (first used at ",
+                                                id_duplicate->key, "' (first used at ",
                                                 NodeOrigin(id_duplicate->first), ")"))});
   }
   if (key_duplicate) {
-    const NodeKeyEntry& entry = *key_duplicate->entry;
-    const int64_t line = NodeLine(entry.node);
+    const schema::LabelDef* def = key_duplicate->def;
+    const int64_t line = NodeLine(key_duplicate->node);
     // The key is label, property, then the value's ordered encoding.
     absl::StatusOr<std::pair<Value, size_t>> value =
-        DecodeOrderedValue(std::string_view(entry.key).substr(8));
+        DecodeOrderedValue(std::string_view(key_duplicate->key).substr(8));
     consider({line, 2,
               absl::InvalidArgumentError(StrCat(
-                  path, ":", line, ": schema violation: duplicate key ", entry.def->name, " ",
-                  entry.def->key_property, " ",
+                  path, ":", line, ": schema violation: duplicate key ", def->name, " ",
+                  def->key_property, " ",
                   value.ok() ? value->first.ToString() : "(undecodable)", " (first at ",
                   NodeOrigin(key_duplicate->first), ")"))});
   }
@@ -667,8 +682,7 @@ absl::Status Importer::ImportNodes(NodePart& part, const std::vector<uint32_t>& 
     if (header.id_column >= 0) {
       if (reader.field_is_null(header.id_column)) return reader.Error("the node id is empty");
       const std::string_view file_id = reader.raw_field(header.id_column);
-      part.file_ids[ShardedKeyMap::ShardOf(file_id)].push_back(
-          NodeKeyEntry{std::string(file_id), id, nullptr});
+      part.AddKey(part.file_ids, file_id, id, nullptr);
     }
     part.record_lines.push_back(reader.line());
     RETURN_IF_ERROR(ReadProperties(reader, *plan, record.properties));
@@ -696,8 +710,7 @@ absl::Status Importer::ImportNodes(NodePart& part, const std::vector<uint32_t>& 
           }
         }
         RETURN_IF_ERROR(unique_runs.Add(key, NodeKey(id)));
-        const uint8_t shard = ShardedKeyMap::ShardOf(key);
-        part.unique_keys[shard].push_back(NodeKeyEntry{std::move(key), id, index.def});
+        part.AddKey(part.unique_keys, key, id, index.def);
       }
       for (uint32_t pk : index.lookup_properties) {
         const Value* v = find(pk);
@@ -738,25 +751,24 @@ std::optional<DuplicateKey> Importer::MergeKeys(std::vector<NodePart>& parts,
   // and the duplicate found is the shard's earliest.
   std::array<std::optional<DuplicateKey>, ShardedKeyMap::kShards> found;
   RunTasks(ShardedKeyMap::kShards, threads_, [&](size_t s) {
-    ShardedKeyMap::Shard& shard = map.shard(static_cast<int>(s));
+    const int shard = static_cast<int>(s);
     size_t count = 0;
     for (const NodePart& part : parts) count += (part.*keys)[s].size();
-    shard.reserve(shard.size() + count);
-    for (NodePart& part : parts) {
-      for (NodeKeyEntry& entry : (part.*keys)[s]) {
-        // try_emplace leaves the key alone when it is already there, so a
-        // duplicate's text is still at hand for the message.
-        auto [it, inserted] = shard.try_emplace(std::move(entry.key), entry.node);
+    map.Reserve(shard, count);
+    for (const NodePart& part : parts) {
+      for (const NodeKeyEntry& entry : (part.*keys)[s]) {
+        const std::string_view key = part.KeyText(entry);
+        auto [node, inserted] = map.Insert(shard, key, entry.node);
         if (!inserted) {
-          found[s] = DuplicateKey{&entry, it->second};
+          found[s] = DuplicateKey{std::string(key), entry.node, node, entry.def};
           return;
         }
       }
     }
   });
   std::optional<DuplicateKey> first;
-  for (const auto& d : found) {
-    if (d && (!first || d->entry->node < first->entry->node)) first = d;
+  for (auto& d : found) {
+    if (d && (!first || d->node < first->node)) first = std::move(d);
   }
   return first;
 }
