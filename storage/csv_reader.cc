@@ -13,6 +13,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "storage/csv_record_scanner.h"
 
 namespace alliance::storage {
 namespace {
@@ -395,73 +396,23 @@ absl::StatusOr<std::vector<CsvReader::Part>> CsvReader::OpenParts(const std::str
   if (f == nullptr) return OpenError(path, errno, "cannot open");
   std::setvbuf(f, nullptr, _IONBF, 0);
   std::vector<std::pair<int64_t, int64_t>> starts{{data_start, first_line}};  // offset, line
-  int64_t newlines = 0;
   bool failed = std::fseek(f, static_cast<long>(data_start), SEEK_SET) != 0;
   std::vector<char> chunk(size_t{1} << 20);
-  int64_t offset = data_start;
   int next_part = 1;
-  // A field's first byte decides whether it is quoted; inside quotes a quote
-  // either closes the field or, doubled, stands for itself.
-  enum class Scan { kFieldStart, kUnquoted, kQuoted, kAfterQuote } state = Scan::kFieldStart;
-  auto record_ends_at = [&](int64_t line_start) {
-    if (next_part < max_parts && line_start >= data_start + body * next_part / max_parts) {
-      if (line_start < size) starts.emplace_back(line_start, first_line + newlines);
-      while (next_part < max_parts && line_start >= data_start + body * next_part / max_parts) {
-        ++next_part;
-      }
-    }
-  };
+  CsvRecordScanner scanner(opts.delimiter, opts.quote);
   size_t n;
   while (!failed && (n = std::fread(chunk.data(), 1, chunk.size(), f)) > 0) {
-    const char* const begin = chunk.data();
-    const char* const end = begin + n;
-    if (state != Scan::kQuoted && state != Scan::kAfterQuote &&
-        std::memchr(begin, opts.quote, n) == nullptr) {
-      // No quote in the chunk: every line break ends a record.
-      for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', end - p)));
-           ++p) {
-        ++newlines;
-        record_ends_at(offset + (p - begin) + 1);
-      }
-      state = end[-1] == '\n' || end[-1] == opts.delimiter ? Scan::kFieldStart : Scan::kUnquoted;
-    } else {
-      for (const char* p = begin; p < end; ++p) {
-        const char c = *p;
-        if (c == '\n') ++newlines;
-        switch (state) {
-          case Scan::kQuoted:
-            if (c == opts.quote) state = Scan::kAfterQuote;
-            continue;
-          case Scan::kAfterQuote:
-            if (c == opts.quote) {
-              state = Scan::kQuoted;
-              continue;
-            }
-            if (c == '\r') continue;
-            // Anything else after a closing quote is the parser's error;
-            // scanning on as unquoted text only loses split points.
-            state = Scan::kUnquoted;
-            break;
-          case Scan::kFieldStart:
-            if (c == opts.quote) {
-              state = Scan::kQuoted;
-              continue;
-            }
-            state = Scan::kUnquoted;
-            break;
-          case Scan::kUnquoted:
-            break;
-        }
-        if (c == opts.delimiter) {
-          state = Scan::kFieldStart;
-        } else if (c == '\n') {
-          state = Scan::kFieldStart;
-          record_ends_at(offset + (p - begin) + 1);
+    scanner.Feed(chunk.data(), n, [&](int64_t record_start) {
+      const int64_t at = data_start + record_start;
+      if (next_part < max_parts && at >= data_start + body * next_part / max_parts) {
+        if (at < size) starts.emplace_back(at, first_line + scanner.line_breaks());
+        while (next_part < max_parts && at >= data_start + body * next_part / max_parts) {
+          ++next_part;
         }
       }
-    }
-    offset += static_cast<int64_t>(n);
+    });
   }
+  const int64_t newlines = scanner.line_breaks();
   failed = failed || std::ferror(f);
   std::fclose(f);
   if (failed) return OpenError(path, errno, "read error");
