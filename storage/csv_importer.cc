@@ -151,18 +151,17 @@ struct NodePart : FilePart {
   std::vector<uint32_t> label_start{0};
   std::vector<uint32_t> label_ids;
   ShardedEntries unique_keys;
-  // The text of every key entry, one after another: one buffer instead of an
-  // allocation per key.
-  std::string key_bytes;
+  // The text of the keys of each kind, one after another: one buffer instead
+  // of an allocation per key. The merged maps point into them, so they sit
+  // on the heap where moving the part does not move them.
+  std::unique_ptr<std::string> file_id_bytes = std::make_unique<std::string>();
+  std::unique_ptr<std::string> unique_key_bytes = std::make_unique<std::string>();
 
-  void AddKey(ShardedEntries& entries, std::string_view key, NodeId node,
-              const schema::LabelDef* def) {
+  static void AddKey(ShardedEntries& entries, std::string& bytes, std::string_view key,
+                     NodeId node, const schema::LabelDef* def) {
     entries[ShardedKeyMap::ShardOf(key)].push_back(
-        NodeKeyEntry{key_bytes.size(), static_cast<uint32_t>(key.size()), node, def});
-    key_bytes.append(key);
-  }
-  std::string_view KeyText(const NodeKeyEntry& e) const {
-    return std::string_view(key_bytes).substr(e.offset, e.size);
+        NodeKeyEntry{bytes.size(), static_cast<uint32_t>(key.size()), node, def});
+    bytes.append(key);
   }
 };
 
@@ -217,6 +216,7 @@ class Importer {
   // core; the first duplicate in file order, if any.
   std::optional<DuplicateKey> MergeKeys(std::vector<NodePart>& parts,
                                         ShardedEntries NodePart::*keys,
+                                        std::unique_ptr<std::string> NodePart::*bytes,
                                         ShardedKeyMap& map);
   absl::Status ImportRelationshipFile(const ImportSource& source);
   absl::Status ImportRelationships(EdgePart& part, const std::string& default_type);
@@ -271,6 +271,9 @@ class Importer {
   absl::flat_hash_map<std::string, ShardedKeyMap> ids_;
   // Unique-index key -> node, for duplicates across rows.
   ShardedKeyMap unique_keys_;
+  // The text the maps' keys point into.
+  std::vector<std::unique_ptr<std::string>> key_text_;
+  std::vector<std::unique_ptr<std::string>> unique_key_text_;
   std::vector<std::string> source_paths_;
 
   ImportProgress progress_;
@@ -575,9 +578,14 @@ absl::Status Importer::ImportNodeFile(const ImportSource& source, int source_ind
   ShardedKeyMap& id_map =
       ids_[header.id_column >= 0 ? header.columns[header.id_column].id_group : ""];
   const std::optional<DuplicateKey> id_duplicate =
-      MergeKeys(parts, &NodePart::file_ids, id_map);
+      MergeKeys(parts, &NodePart::file_ids, &NodePart::file_id_bytes, id_map);
   const std::optional<DuplicateKey> key_duplicate =
-      MergeKeys(parts, &NodePart::unique_keys, unique_keys_);
+      MergeKeys(parts, &NodePart::unique_keys, &NodePart::unique_key_bytes, unique_keys_);
+  // The maps point into the parts' key text.
+  for (NodePart& part : parts) {
+    key_text_.push_back(std::move(part.file_id_bytes));
+    unique_key_text_.push_back(std::move(part.unique_key_bytes));
+  }
   // The first error in file order: parts stop at their first error, and on
   // one line a duplicate id (checked first in a row) comes before the row's
   // own error, which comes before a duplicate unique key.
@@ -682,7 +690,7 @@ absl::Status Importer::ImportNodes(NodePart& part, const std::vector<uint32_t>& 
     if (header.id_column >= 0) {
       if (reader.field_is_null(header.id_column)) return reader.Error("the node id is empty");
       const std::string_view file_id = reader.raw_field(header.id_column);
-      part.AddKey(part.file_ids, file_id, id, nullptr);
+      NodePart::AddKey(part.file_ids, *part.file_id_bytes, file_id, id, nullptr);
     }
     part.record_lines.push_back(reader.line());
     RETURN_IF_ERROR(ReadProperties(reader, *plan, record.properties));
@@ -710,7 +718,7 @@ absl::Status Importer::ImportNodes(NodePart& part, const std::vector<uint32_t>& 
           }
         }
         RETURN_IF_ERROR(unique_runs.Add(key, NodeKey(id)));
-        part.AddKey(part.unique_keys, key, id, index.def);
+        NodePart::AddKey(part.unique_keys, *part.unique_key_bytes, key, id, index.def);
       }
       for (uint32_t pk : index.lookup_properties) {
         const Value* v = find(pk);
@@ -746,6 +754,7 @@ absl::Status Importer::ImportNodes(NodePart& part, const std::vector<uint32_t>& 
 
 std::optional<DuplicateKey> Importer::MergeKeys(std::vector<NodePart>& parts,
                                                 ShardedEntries NodePart::*keys,
+                                                std::unique_ptr<std::string> NodePart::*bytes,
                                                 ShardedKeyMap& map) {
   // Each shard takes its keys in file order, so the node kept is the first
   // and the duplicate found is the shard's earliest.
@@ -757,7 +766,8 @@ std::optional<DuplicateKey> Importer::MergeKeys(std::vector<NodePart>& parts,
     map.Reserve(shard, count);
     for (const NodePart& part : parts) {
       for (const NodeKeyEntry& entry : (part.*keys)[s]) {
-        const std::string_view key = part.KeyText(entry);
+        const std::string_view key =
+            std::string_view(*(part.*bytes)).substr(entry.offset, entry.size);
         auto [node, inserted] = map.Insert(shard, key, entry.node);
         if (!inserted) {
           found[s] = DuplicateKey{std::string(key), entry.node, node, entry.def};
@@ -1068,6 +1078,7 @@ absl::StatusOr<ImportStats> Importer::Run(const std::vector<ImportSource>& sourc
   }
   // Free what only node files needed before the relationship pass.
   unique_keys_ = {};
+  unique_key_text_.clear();
   stats.node_seconds = since(phase);
   phase = std::chrono::steady_clock::now();
   for (auto& [reader, source] : edge_files) {

@@ -1,19 +1,15 @@
 // ShardedKeyMap: text keys (file ids, unique-index keys) to node ids, split
 // by hash into shards, so that an import fills the shards on every core at
 // once (one thread per shard) and each shard is small enough to stay in cache
-// while it is filled. Keys live in per-shard blocks: no allocation per key,
-// and the map frees in a few calls however many keys it holds.
+// while it is filled. The map holds views: the caller keeps the key text (in
+// a few large buffers, not an allocation per key) as long as the map.
 #ifndef ALLIANCE_STORAGE_SHARDED_KEY_MAP_H_
 #define ALLIANCE_STORAGE_SHARDED_KEY_MAP_H_
 
-#include <algorithm>
 #include <array>
 #include <cstdint>
-#include <cstring>
-#include <memory>
 #include <string_view>
 #include <utility>
-#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/hash/hash.h"
@@ -34,53 +30,30 @@ class ShardedKeyMap {
 
   // Adds key -> node to shard `s` (which must be ShardOf(key)) unless the key
   // is there; returns the node the key maps to and whether it was added. One
-  // thread per shard at a time.
+  // thread per shard at a time; `key`'s text must outlive the map.
   std::pair<NodeId, bool> Insert(int s, std::string_view key, NodeId node) {
-    // Keeping the text first costs a wasted copy for a duplicate (an error,
-    // which ends the import) and saves a second lookup for every other key.
-    Shard& shard = shards_[s];
-    auto [it, inserted] = shard.table.try_emplace(shard.Keep(key), node);
+    auto [it, inserted] = shards_[s].try_emplace(ToAbsl(key), node);
     return {it->second, inserted};
   }
 
   // Room for `more` keys in shard `s`.
-  void Reserve(int s, size_t more) { shards_[s].table.reserve(shards_[s].table.size() + more); }
+  void Reserve(int s, size_t more) { shards_[s].reserve(shards_[s].size() + more); }
 
   // Starts loading where `key` would be, for a Find a little later: a batch
   // of lookups then waits for memory once instead of once per key.
   void Prefetch(std::string_view key) const {
-    shards_[ShardOf(key)].table.prefetch(ToAbsl(key));
+    shards_[ShardOf(key)].prefetch(ToAbsl(key));
   }
 
   const NodeId* Find(std::string_view key) const {
-    const auto& table = shards_[ShardOf(key)].table;
+    const auto& table = shards_[ShardOf(key)];
     auto it = table.find(ToAbsl(key));
     return it == table.end() ? nullptr : &it->second;
   }
 
  private:
   static_assert(kShards == 16, "ShardOf takes the top four bits");
-  struct Shard {
-    absl::flat_hash_map<absl::string_view, NodeId> table;
-    std::vector<std::unique_ptr<char[]>> blocks;
-    size_t used = 0;
-    size_t capacity = 0;
-
-    // A copy of `key` that lives as long as the map.
-    absl::string_view Keep(std::string_view key) {
-      constexpr size_t kBlock = size_t{1} << 20;
-      if (used + key.size() > capacity) {
-        capacity = std::max(kBlock, key.size());
-        blocks.push_back(std::make_unique<char[]>(capacity));
-        used = 0;
-      }
-      char* at = blocks.back().get() + used;
-      if (!key.empty()) std::memcpy(at, key.data(), key.size());
-      used += key.size();
-      return absl::string_view(at, key.size());
-    }
-  };
-  std::array<Shard, kShards> shards_;
+  std::array<absl::flat_hash_map<absl::string_view, NodeId>, kShards> shards_;
 };
 
 }  // namespace alliance::storage
