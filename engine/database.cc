@@ -154,6 +154,10 @@ absl::StatusOr<CheckResult> Database::Check() const {
                      report.problems_not_listed};
 }
 
+absl::Status Database::Backup(const std::string& destination) const {
+  return store_->Backup(destination);
+}
+
 SchemaDescription Database::Schema() const {
   std::shared_ptr<const schema::Catalog> catalog = store_->catalog();
   SchemaDescription d;

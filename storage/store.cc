@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 
 #include "absl/strings/numbers.h"
 #include "schema/str_cat.h"
@@ -16,6 +17,7 @@
 #include "rocksdb/options.h"
 #include "rocksdb/slice_transform.h"
 #include "rocksdb/table.h"
+#include "rocksdb/utilities/checkpoint.h"
 #include "rocksdb/write_batch.h"
 #include "schema/status_macros.h"
 #include "storage/rocks_status.h"
@@ -283,6 +285,31 @@ void Store::FillSstOptions(Cf which, rocksdb::Options* options) const {
 }
 
 uint64_t Store::sequence_number() const { return db_->GetLatestSequenceNumber(); }
+
+absl::Status Store::Backup(const std::string& destination) {
+  std::error_code ec;
+  if (fs::exists(destination, ec) || ec) {
+    return absl::FailedPreconditionError(
+        StrCat("backup destination ", destination, " already exists"));
+  }
+  rocksdb::Checkpoint* raw = nullptr;
+  RETURN_IF_ERROR(FromRocks(rocksdb::Checkpoint::Create(db_, &raw), "backup"));
+  std::unique_ptr<rocksdb::Checkpoint> checkpoint(raw);
+  // A read-write open flushes its unflushed commits into the copy. A
+  // read-only open (a secondary instance) cannot flush; its copy takes the
+  // log files, and the writer it follows may delete a file it was linking,
+  // so it catches up and tries again.
+  rocksdb::Status s;
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    if (attempt > 0) s = db_->TryCatchUpWithPrimary();
+    if (s.ok()) {
+      s = checkpoint->CreateCheckpoint(
+          destination, options_.read_only ? std::numeric_limits<uint64_t>::max() : 0);
+    }
+    if (s.ok() || !options_.read_only) break;
+  }
+  return FromRocks(s, StrCat("backup to ", destination));
+}
 
 std::unique_ptr<Transaction> Store::BeginRead() {
   return std::unique_ptr<Transaction>(new Transaction(this, catalog()));

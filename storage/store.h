@@ -74,6 +74,13 @@ class Store {
   // never invalidate stored data.
   absl::Status UpdateCatalog(const std::function<absl::Status(schema::Catalog&)>& change);
 
+  // Copies the database to `destination` (which must not exist) while it
+  // stays open for reads and writes: a RocksDB checkpoint, files hard-linked
+  // where the file system allows. The copy holds every commit acknowledged
+  // before the call (for a read-only open: as of the open, or later) and no
+  // partial one, and opens like any database.
+  absl::Status Backup(const std::string& destination);
+
   // For the importer, the checker and snapshots: raw access inside storage/.
   rocksdb::DB* db() const { return db_; }
   // Bytes the shared block cache holds at most.

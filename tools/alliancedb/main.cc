@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   alliance::tools::AddGenerateCommand(app, &exit_code);
   alliance::tools::AddSchemaCommand(app, &exit_code);
   alliance::tools::AddCheckCommand(app, &exit_code);
+  alliance::tools::AddBackupCommand(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -100,6 +100,12 @@ class Database {
   absl::Status AddRelationshipType(const RelationshipTypeSpec& type);
   absl::Status AddRelationshipProperty(std::string_view type, const PropertySpec& property);
 
+  // Copies the database to `destination` (which must not exist) while it
+  // stays open, readers and writers running: the copy holds every commit
+  // acknowledged before the call (a read-only open: as of the open or later)
+  // and no partial one. Restore by opening the copy.
+  absl::Status Backup(const std::string& destination) const;
+
   // Changes with every commit; equal numbers mean equal contents.
   uint64_t SequenceNumber() const;
 
