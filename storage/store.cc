@@ -203,9 +203,20 @@ absl::Status Store::OpenExisting(bool read_only) {
   }
   for (const char* name : kCfNames) {
     if (std::find(families.begin(), families.end(), name) == families.end()) {
+      // Listing the families skips what it cannot read: a damaged MANIFEST
+      // also looks like a database without ours. A real open tells them apart.
+      rocksdb::DB* probe = nullptr;
+      rocksdb::Status opened = rocksdb::DB::OpenForReadOnly(rocksdb::Options(db_options, {}),
+                                                            path_, &probe);
+      delete probe;
+      if (!opened.ok()) {
+        return absl::DataLossError(StrCat("cannot open ", path_,
+                                          ": the database files are damaged (",
+                                          opened.ToString(), ")"));
+      }
       return absl::FailedPreconditionError(StrCat(
-          "not an AllianceDB database: ", path_, " is a RocksDB database without the '", name,
-          "' column family"));
+          "not an AllianceDB database: ", path_, " is a RocksDB database whose MANIFEST lists no '",
+          name, "' column family (another program's database, or a MANIFEST cut short)"));
     }
   }
   if (read_only) {
@@ -229,8 +240,40 @@ absl::Status Store::OpenExisting(bool read_only) {
         StrCat("cannot open ", path_, ": the database files are damaged (", s.ToString(),
                      ")"));
   }
+  if (read_only) RETURN_IF_ERROR(VerifyLiveFiles(db_options));
   db_->DestroyColumnFamilyHandle(handles_[0]);
   handles_.erase(handles_.begin());
+  return absl::OkStatus();
+}
+
+absl::Status Store::VerifyLiveFiles(const rocksdb::DBOptions& db_options) const {
+  // A secondary instance skips table files it cannot open (its writer may
+  // have just deleted them), so a missing or truncated file would read as no
+  // data at all. When no writer holds the database, a plain read-only open,
+  // which refuses such files as a writer's open does, checks them first; the
+  // shared lock keeps a writer from starting meanwhile. With a writer present,
+  // its own open has checked them.
+  const std::string lock_path = (fs::path(path_) / kLockFile).string();
+  const int fd = ::open(lock_path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd >= 0 && ::flock(fd, LOCK_SH | LOCK_NB) != 0) {
+    ::close(fd);
+    return absl::OkStatus();  // a writer is there
+  }
+  rocksdb::DBOptions probe_options = db_options;
+  probe_options.max_open_files = -1;  // open every table file now
+  std::vector<rocksdb::ColumnFamilyHandle*> handles;
+  rocksdb::DB* probe = nullptr;
+  rocksdb::Status s = rocksdb::DB::OpenForReadOnly(probe_options, path_,
+                                                   Descriptors(block_cache_), &handles, &probe);
+  if (s.ok()) {
+    for (rocksdb::ColumnFamilyHandle* h : handles) probe->DestroyColumnFamilyHandle(h);
+    delete probe;
+  }
+  if (fd >= 0) ::close(fd);  // releases the shared lock
+  if (!s.ok()) {
+    return absl::DataLossError(StrCat("cannot open ", path_,
+                                      ": the database files are damaged (", s.ToString(), ")"));
+  }
   return absl::OkStatus();
 }
 

@@ -22,6 +22,7 @@
 #include "storage/writer_slot.h"
 
 namespace rocksdb {
+struct DBOptions;
 struct Options;
 class DB;
 class ColumnFamilyHandle;
@@ -104,6 +105,7 @@ class Store {
  private:
   Store() = default;
   absl::Status OpenExisting(bool read_only);
+  absl::Status VerifyLiveFiles(const rocksdb::DBOptions& db_options) const;
   absl::Status Create();
   absl::Status LoadMeta();
   absl::Status AcquireProcessLock();

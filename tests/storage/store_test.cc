@@ -4,6 +4,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <filesystem>
+#include <functional>
 #include <fstream>
 
 #include "rocksdb/db.h"
@@ -295,6 +297,86 @@ TEST(StoreTest, RefusesForeignDirectoriesAndOtherFormatVersions) {
       << newer.status();
   EXPECT_EQ(Store::Open(dir.Sub("missing"), StoreOptions{.create_if_missing = false}).status().code(),
             absl::StatusCode::kNotFound);
+}
+
+// Damaged database files (a table file truncated, filled with garbage or
+// gone; a MANIFEST of garbage; CURRENT naming a missing MANIFEST) are refused
+// by read-write and read-only opens alike, with the path and RocksDB's
+// finding, and no crash: a read-only open must not read a lost file as an
+// empty one.
+TEST(StoreTest, RefusesDamagedDatabaseFiles) {
+  TempDir dir;
+  std::vector<std::string> tables;
+  std::string manifest;
+  {
+    auto store = OpenOrDie(dir.Sub("good"));
+    auto txn = *store->BeginWrite();
+    NodeId prev = 0;
+    for (int i = 0; i < 300; ++i) {
+      NodeId n = *txn->CreateNode({"Organisation"}, Org("org " + std::to_string(i)));
+      if (prev != 0) ASSERT_TRUE(txn->CreateEdge(n, "PART_OF", prev, {}).ok());
+      prev = n;
+    }
+    ASSERT_TRUE(txn->Commit().ok());
+    for (int cf = 0; cf < static_cast<int>(Cf::kCount); ++cf) {
+      ASSERT_TRUE(store->db()->Flush(rocksdb::FlushOptions(), store->cf(static_cast<Cf>(cf))).ok());
+    }
+  }
+  for (const auto& e : std::filesystem::directory_iterator(dir.Sub("good"))) {
+    const std::string name = e.path().filename().string();
+    if (name.ends_with(".sst")) tables.push_back(name);
+    if (name.starts_with("MANIFEST-")) manifest = name;
+  }
+  ASSERT_GE(tables.size(), 3u);
+  ASSERT_FALSE(manifest.empty());
+  struct Damage {
+    const char* what;
+    std::function<void(const std::string& db)> apply;
+  };
+  const std::string table = tables[tables.size() / 2];
+  const std::vector<Damage> damages = {
+      {"truncated table file",
+       [&](const std::string& db) {
+         std::filesystem::resize_file(db + "/" + table,
+                                      std::filesystem::file_size(db + "/" + table) / 2);
+       }},
+      {"garbage table file",
+       [&](const std::string& db) {
+         const auto size = std::filesystem::file_size(db + "/" + table);
+         std::ofstream(db + "/" + table, std::ios::binary) << std::string(size, 'x');
+       }},
+      {"missing table file",
+       [&](const std::string& db) { std::filesystem::remove(db + "/" + table); }},
+      {"garbage MANIFEST",
+       [&](const std::string& db) {
+         std::ofstream(db + "/" + manifest, std::ios::binary) << std::string(4096, '\x5a');
+       }},
+      {"CURRENT names a missing MANIFEST",
+       [&](const std::string& db) { std::ofstream(db + "/CURRENT") << "MANIFEST-999999\n"; }},
+  };
+  for (const Damage& damage : damages) {
+    for (bool read_only : {false, true}) {
+      TempDir copy;
+      const std::string db = copy.Sub("db");
+      std::filesystem::copy(dir.Sub("good"), db, std::filesystem::copy_options::recursive);
+      damage.apply(db);
+      StoreOptions options;
+      options.read_only = read_only;
+      auto opened = Store::Open(db, options);
+      ASSERT_FALSE(opened.ok()) << damage.what << (read_only ? " (read-only)" : "");
+      EXPECT_EQ(opened.status().code(), absl::StatusCode::kDataLoss)
+          << damage.what << ": " << opened.status();
+      EXPECT_NE(opened.status().message().find("the database files are damaged"),
+                std::string::npos)
+          << damage.what << ": " << opened.status();
+      EXPECT_NE(opened.status().message().find(db), std::string::npos) << opened.status();
+    }
+  }
+  // The undamaged original still opens both ways.
+  EXPECT_TRUE(Store::Open(dir.Sub("good"), {}).ok());
+  StoreOptions read_only;
+  read_only.read_only = true;
+  EXPECT_TRUE(Store::Open(dir.Sub("good"), read_only).ok());
 }
 
 // One read-write opener at a time, in this process or another; read-only
