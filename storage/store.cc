@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <thread>
 
 #include "absl/strings/numbers.h"
 #include "schema/str_cat.h"
@@ -138,7 +139,14 @@ absl::Status Store::AcquireProcessLock() {
     return absl::PermissionDeniedError(
         StrCat("cannot open lock file ", lock_path, ": ", std::strerror(errno)));
   }
-  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+  // A read-only open checking the files holds the lock shared for a moment
+  // (see VerifyLiveFiles); a writer waits that out, not another writer.
+  bool locked = ::flock(fd, LOCK_EX | LOCK_NB) == 0;
+  for (int waited_ms = 0; !locked && waited_ms < 500; waited_ms += 10) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    locked = ::flock(fd, LOCK_EX | LOCK_NB) == 0;
+  }
+  if (!locked) {
     std::string holder;
     std::ifstream in(lock_path);
     std::getline(in, holder);
@@ -251,8 +259,8 @@ absl::Status Store::VerifyLiveFiles(const rocksdb::DBOptions& db_options) const 
   // have just deleted them), so a missing or truncated file would read as no
   // data at all. When no writer holds the database, a plain read-only open,
   // which refuses such files as a writer's open does, checks them first; the
-  // shared lock keeps a writer from starting meanwhile. With a writer present,
-  // its own open has checked them.
+  // shared lock (where a writer ever made the lock file) keeps a writer from
+  // starting meanwhile. With a writer present, its own open has checked them.
   const std::string lock_path = (fs::path(path_) / kLockFile).string();
   const int fd = ::open(lock_path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd >= 0 && ::flock(fd, LOCK_SH | LOCK_NB) != 0) {

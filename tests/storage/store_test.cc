@@ -1,12 +1,15 @@
 #include "storage/store.h"
 
 #include <gtest/gtest.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <functional>
 #include <fstream>
+#include <thread>
 
 #include "rocksdb/db.h"
 #include "storage/checker.h"
@@ -377,6 +380,23 @@ TEST(StoreTest, RefusesDamagedDatabaseFiles) {
   StoreOptions read_only;
   read_only.read_only = true;
   EXPECT_TRUE(Store::Open(dir.Sub("good"), read_only).ok());
+}
+
+// A read-only open checking the files holds the lock shared for a moment; a
+// writer opening then waits it out instead of reporting the database locked.
+TEST(StoreTest, WriterWaitsOutAReadersFileCheck) {
+  TempDir dir;
+  { auto store = OpenOrDie(dir.Sub("db")); }
+  const int fd = ::open(dir.Sub("db/alliance.lock").c_str(), O_RDONLY);
+  ASSERT_GE(fd, 0);
+  ASSERT_EQ(::flock(fd, LOCK_SH | LOCK_NB), 0);
+  std::thread release([fd] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    ::close(fd);
+  });
+  auto writer = Store::Open(dir.Sub("db"), {});
+  release.join();
+  EXPECT_TRUE(writer.ok()) << writer.status();
 }
 
 // One read-write opener at a time, in this process or another; read-only
