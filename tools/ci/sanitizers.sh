@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The sanitizer tiers of CI, each in its own build directory:
-#   address: ASan + UBSan over the unit, concurrency and conformance tests;
+#   address: ASan + UBSan over the unit, concurrency, conformance and crash tests;
 #   thread:  TSan over the tests labelled `concurrency`.
 # Usage: tools/ci/sanitizers.sh [address|thread]...   (default: both)
 set -euo pipefail
@@ -23,7 +23,7 @@ for tier in "${tiers[@]}"; do
       cmake --build build-asan
       ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
       UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-        ctest --test-dir build-asan -L 'unit|concurrency|conformance' -j2 --output-on-failure
+        ctest --test-dir build-asan -L 'unit|concurrency|conformance|crash' -j2 --output-on-failure
       ;;
     thread)
       cmake -S . -B build-tsan -G Ninja "${flags[@]}" \
